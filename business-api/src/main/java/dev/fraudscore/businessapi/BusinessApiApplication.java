@@ -1,0 +1,12 @@
+package dev.fraudscore.businessapi;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class BusinessApiApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BusinessApiApplication.class, args);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.fraudscore.features;
+
+/** How the card was presented. */
+public enum Channel {
+    ECOMMERCE, POS, ATM, MOTO
+}

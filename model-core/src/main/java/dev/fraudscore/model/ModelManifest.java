@@ -1,0 +1,64 @@
+package dev.fraudscore.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a model version is: the feature set it was trained on (with fingerprint), its inputs and
+ * output, its architecture and input normalisation, its evaluation metrics and suggested thresholds.
+ * Stored as {@code manifest.json} beside the weights in {@code models/<name>/<version>/}.
+ */
+public record ModelManifest(
+        String name,
+        String version,
+        String createdAt,
+        FeatureSetInfo featureSet,
+        List<String> inputs,
+        String output,
+        Architecture architecture,
+        Normalization normalization,
+        Map<String, Double> metrics,
+        Thresholds suggestedThresholds,
+        String weights,
+        Map<String, Object> training) {
+
+    public static final String FILE_NAME = "manifest.json";
+
+    public record FeatureSetInfo(String name, int version, String fingerprint) {
+        public String id() {
+            return name + "_v" + version;
+        }
+    }
+
+    /** A multilayer perceptron: {@code inputSize -> hidden... -> 1} logit, ReLU between layers. */
+    public record Architecture(String type, int inputSize, List<Integer> hidden) {
+    }
+
+    /** Per-input mean and standard deviation, applied as {@code (x - mean) / std} before the network. */
+    public record Normalization(float[] mean, float[] std) {
+    }
+
+    public record Thresholds(float review, float decline) {
+    }
+
+    /** Checks the parts that must agree with each other, naming the first that does not. */
+    public void validate() {
+        require(name != null && !name.isBlank(), "the manifest has no model name");
+        require(version != null && !version.isBlank(), "the manifest of " + name + " has no version");
+        require(featureSet != null && featureSet.fingerprint() != null,
+                "the manifest of " + name + "/" + version + " names no feature set fingerprint");
+        require(inputs != null && architecture != null && inputs.size() == architecture.inputSize(),
+                "the manifest of " + name + "/" + version + " lists " + (inputs == null ? 0 : inputs.size())
+                        + " inputs but its network takes " + (architecture == null ? "no" : architecture.inputSize()));
+        require(normalization != null && normalization.mean().length == inputs.size()
+                        && normalization.std().length == inputs.size(),
+                "the normalisation of " + name + "/" + version + " does not have one mean and std per input");
+        require(weights != null && !weights.isBlank(), "the manifest of " + name + "/" + version + " names no weights file");
+    }
+
+    private static void require(boolean condition, String sentence) {
+        if (!condition) {
+            throw new InvalidModelException(sentence);
+        }
+    }
+}
