@@ -1,0 +1,83 @@
+package dev.fraudscore.gateway.web;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The one place that turns whatever went wrong into the problem a caller sees. */
+final class ProblemMapping {
+
+    private ProblemMapping() {
+    }
+
+    static GatewayProblem toProblem(Throwable error, String path) {
+        if (error instanceof GatewayProblem problem) {
+            return problem;
+        }
+        if (error instanceof DataBufferLimitException) {
+            return new GatewayProblem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+                    "The request body is too large. Send one transaction per request.");
+        }
+        if (error instanceof MethodNotAllowedException) {
+            return new GatewayProblem(HttpStatus.NOT_FOUND, "not-found", notFound(path));
+        }
+        if (error instanceof ResponseStatusException statusError) {
+            return fromStatus(statusError, path);
+        }
+        if (causedBy(error, ConnectException.class) || causedBy(error, UnknownHostException.class)) {
+            return new GatewayProblem(HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable",
+                    "The scoring service cannot be reached right now. Retry shortly with the same transactionId.");
+        }
+        if (causedBy(error, IOException.class)) {
+            return new GatewayProblem(HttpStatus.BAD_GATEWAY, "upstream-failed",
+                    "The scoring service closed the connection before answering. Retry with the same transactionId.");
+        }
+        return internal();
+    }
+
+    static GatewayProblem internal() {
+        return new GatewayProblem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "The gateway failed to handle this request. Quote the requestId when you report it.");
+    }
+
+    private static GatewayProblem fromStatus(ResponseStatusException error, String path) {
+        int code = error.getStatusCode().value();
+        if (code == HttpStatus.NOT_FOUND.value() || code == HttpStatus.METHOD_NOT_ALLOWED.value()) {
+            return new GatewayProblem(HttpStatus.NOT_FOUND, "not-found", notFound(path));
+        }
+        if (code == HttpStatus.GATEWAY_TIMEOUT.value()) {
+            return new GatewayProblem(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout",
+                    "The scoring service did not answer in time. Retry with the same transactionId.");
+        }
+        if (code == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return new GatewayProblem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+                    "The request body is too large. Send one transaction per request.");
+        }
+        HttpStatus status = HttpStatus.resolve(code);
+        if (status != null && status.is4xxClientError()) {
+            return new GatewayProblem(status, "bad-request",
+                    "The request could not be read: " + status.getReasonPhrase().toLowerCase(Locale.ROOT)
+                            + ". Check the method, headers and body against the API description.");
+        }
+        return internal();
+    }
+
+    private static String notFound(String path) {
+        String shown = path.length() > 100 ? path.substring(0, 100) + "..." : path;
+        return "There is nothing to call at " + shown + ". The API has one operation: POST /fraud-score.";
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

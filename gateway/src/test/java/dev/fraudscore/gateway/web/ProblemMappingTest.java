@@ -1,0 +1,70 @@
+package dev.fraudscore.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+class ProblemMappingTest {
+
+    @Test
+    void keepsTheGatewaysOwnProblems() {
+        GatewayProblem own = new GatewayProblem(HttpStatus.UNAUTHORIZED, "api-key-missing", "Send your key.");
+
+        assertThat(ProblemMapping.toProblem(own, "/fraud-score")).isSameAs(own);
+        assertThat(own.type()).isEqualTo("urn:fraudscore:problem:api-key-missing");
+        assertThat(own.title()).isEqualTo("Unauthorized");
+    }
+
+    @Test
+    void unknownRoutesAreNotFoundAndNameTheOnlyOperation() {
+        GatewayProblem problem = ProblemMapping.toProblem(
+                new ResponseStatusException(HttpStatus.NOT_FOUND), "/actuator/health");
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(problem.detail()).contains("/actuator/health").contains("POST /fraud-score");
+    }
+
+    @Test
+    void anUnreachableUpstreamIsUnavailable() {
+        GatewayProblem problem = ProblemMapping.toProblem(
+                new IllegalStateException("wrapped", new ConnectException("Connection refused")), "/fraud-score");
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(problem.detail()).contains("cannot be reached");
+    }
+
+    @Test
+    void aBrokenUpstreamConnectionIsABadGateway() {
+        assertThat(ProblemMapping.toProblem(new IOException("Connection prematurely closed"), "/fraud-score").status())
+                .isEqualTo(HttpStatus.BAD_GATEWAY);
+    }
+
+    @Test
+    void aSlowUpstreamIsAGatewayTimeout() {
+        GatewayProblem problem = ProblemMapping.toProblem(
+                new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT, "Response took longer than timeout"),
+                "/fraud-score");
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+        assertThat(problem.detail()).contains("did not answer in time");
+    }
+
+    @Test
+    void anOverflowingBodyIsTooLarge() {
+        assertThat(ProblemMapping.toProblem(new DataBufferLimitException("over"), "/fraud-score").status())
+                .isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    @Test
+    void anythingElseIsAnInternalErrorWithoutItsMessage() {
+        GatewayProblem problem = ProblemMapping.toProblem(new NullPointerException("secret detail"), "/fraud-score");
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(problem.detail()).doesNotContain("secret detail").contains("requestId");
+    }
+}

@@ -1,0 +1,26 @@
+package dev.fraudscore.postprocess.grpc;
+
+import dev.fraudscore.contracts.postprocess.v1.DecideRequest;
+import dev.fraudscore.contracts.postprocess.v1.DecideResponse;
+import dev.fraudscore.contracts.postprocess.v1.PostprocessServiceGrpc;
+import dev.fraudscore.postprocess.domain.Decider;
+import io.grpc.stub.StreamObserver;
+import org.springframework.grpc.server.service.GrpcService;
+
+/** fraudscore.postprocess.v1.PostprocessService; errors are turned into a Status by {@link GrpcErrorMapping}. */
+@GrpcService
+public class PostprocessGrpcService extends PostprocessServiceGrpc.PostprocessServiceImplBase {
+
+    private final Decider decider;
+
+    public PostprocessGrpcService(Decider decider) {
+        this.decider = decider;
+    }
+
+    @Override
+    public void decide(DecideRequest request, StreamObserver<DecideResponse> responseObserver) {
+        DecideResponse response = DecideMapping.toResponse(decider.decide(DecideMapping.toInput(request)));
+        responseObserver.onNext(response);
+        responseObserver.onCompleted();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.fraudscore.postprocess.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.fraudscore.contracts.common.v1.ModelRef;
+import dev.fraudscore.contracts.postprocess.v1.DecideRequest;
+import dev.fraudscore.contracts.postprocess.v1.DecideResponse;
+import dev.fraudscore.contracts.postprocess.v1.Decision;
+import dev.fraudscore.contracts.postprocess.v1.Label;
+import dev.fraudscore.contracts.postprocess.v1.Reason;
+import dev.fraudscore.contracts.postprocess.v1.Unavailable;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The real service with the bundled policy: Netty gRPC on a free port, the actuator on another. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
+class PostprocessGrpcIT {
+
+    @LocalGrpcPort
+    int grpcPort;
+
+    @LocalServerPort
+    int httpPort;
+
+    private DecideClient client;
+
+    @BeforeEach
+    void connect() {
+        client = new DecideClient(grpcPort);
+    }
+
+    @AfterEach
+    void disconnect() throws InterruptedException {
+        client.close();
+    }
+
+    @Test
+    void aHighScoreIsDeclinedWithReasonsAndThePolicyVersion() {
+        DecideResponse response = client.postprocess().decide(DecideRequest.newBuilder()
+                .setTransactionId("tx-1")
+                .setScore(0.93f)
+                .setModel(ModelRef.newBuilder().setName("fraud-mlp").setVersion("1"))
+                .putFeatures("card_tx_count_1h", 7f)
+                .putFeatures("first_time_merchant", 0f)
+                .build());
+
+        assertThat(response.getLabel()).isEqualTo(Label.HIGHLY_SUSPICIOUS);
+        assertThat(response.getDecision()).isEqualTo(Decision.DECLINE);
+        assertThat(response.getPolicyVersion()).isEqualTo("2026-11-22.1");
+        assertThat(response.getReasonsList()).extracting(Reason::getCode).containsExactly("MODEL_SCORE_HIGH", "HIGH_VELOCITY");
+        assertThat(response.getReasons(0).getText())
+                .isEqualTo("The model scored this transaction 0.93, at or above the decline threshold 0.85");
+        assertThat(response.getReasons(1).getText()).isEqualTo("The card made 7 payments in the last hour");
+    }
+
+    @Test
+    void noScoreBecauseTheModelIsDownIsUncertainAndFollowsTheFailMode() {
+        DecideResponse response = client.postprocess().decide(DecideRequest.newBuilder()
+                .setTransactionId("tx-2")
+                .setUnavailable(Unavailable.MODEL_UNAVAILABLE)
+                .build());
+
+        assertThat(response.getLabel()).isEqualTo(Label.UNCERTAIN);
+        assertThat(response.getDecision()).isEqualTo(Decision.REVIEW);
+        assertThat(response.getReasonsList()).extracting(Reason::getCode).containsExactly("MODEL_UNAVAILABLE");
+        assertThat(response.getReasons(0).getText()).endsWith("the decision follows the fail mode REVIEW");
+    }
+
+    @Test
+    void aScoreThatIsNotAProbabilityIsAnInvalidArgumentWithASentence() {
+        StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
+                () -> client.postprocess().decide(DecideRequest.newBuilder().setScore(Float.NaN).build()));
+
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(e.getStatus().getDescription()).isEqualTo("The score must be a probability between 0 and 1, but was NaN.");
+    }
+
+    @Test
+    void grpcHealthIsServingOnTheGrpcPort() {
+        assertThat(client.health()).isEqualTo(ServingStatus.SERVING);
+    }
+
+    @Test
+    void theActuatorIsUpOnItsOwnPort() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(grpcPort).isNotEqualTo(httpPort);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"");
+    }
+}
