@@ -2,11 +2,15 @@ package dev.fraudscore.predictservice;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class PredictServiceApplication {
 
     public static void main(String[] args) {
+        // DJL must never download an engine or a model: only the natives on the classpath are used.
+        System.setProperty("ai.djl.offline", "true");
         SpringApplication.run(PredictServiceApplication.class, args);
     }
 }

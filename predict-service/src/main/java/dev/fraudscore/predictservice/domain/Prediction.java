@@ -1,0 +1,7 @@
+package dev.fraudscore.predictservice.domain;
+
+import dev.fraudscore.model.ModelManifest;
+
+/** The scores of one request and the model version that computed them. */
+public record Prediction(ModelManifest model, float[] scores) {
+}

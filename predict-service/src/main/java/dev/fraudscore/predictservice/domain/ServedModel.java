@@ -1,0 +1,26 @@
+package dev.fraudscore.predictservice.domain;
+
+import dev.fraudscore.model.ModelManifest;
+
+/**
+ * A model version that scores rows. The endpoint only sees this interface, so dynamic batching (or a
+ * remote model server) can be added as another implementation without touching the endpoint.
+ */
+public interface ServedModel extends AutoCloseable {
+
+    ModelManifest manifest();
+
+    /** Where the model runs, as DJL names it: {@code cpu()} or {@code gpu(0)}. */
+    String device();
+
+    /** One fraud probability per row; the rows have already been checked against {@link #manifest()}. */
+    float[] score(float[][] rows);
+
+    /** {@code name/version}, how logs and error sentences name the model. */
+    default String ref() {
+        return manifest().name() + "/" + manifest().version();
+    }
+
+    @Override
+    void close();
+}

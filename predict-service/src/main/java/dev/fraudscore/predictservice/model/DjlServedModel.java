@@ -1,0 +1,35 @@
+package dev.fraudscore.predictservice.model;
+
+import dev.fraudscore.model.LoadedModel;
+import dev.fraudscore.model.ModelManifest;
+import dev.fraudscore.predictservice.domain.ServedModel;
+
+/** A model version run in-process by DJL (PyTorch), one forward pass per call. */
+public final class DjlServedModel implements ServedModel {
+
+    private final LoadedModel model;
+
+    public DjlServedModel(LoadedModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public ModelManifest manifest() {
+        return model.manifest();
+    }
+
+    @Override
+    public String device() {
+        return model.device().toString();
+    }
+
+    @Override
+    public float[] score(float[][] rows) {
+        return model.score(rows);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

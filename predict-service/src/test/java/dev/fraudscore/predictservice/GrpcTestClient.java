@@ -1,0 +1,78 @@
+package dev.fraudscore.predictservice;
+
+import dev.fraudscore.contracts.common.v1.FeatureSetRef;
+import dev.fraudscore.contracts.predict.v1.PredictRequest;
+import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
+import dev.fraudscore.contracts.predict.v1.Row;
+import dev.fraudscore.model.ModelManifest.FeatureSetInfo;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Real stubs over a real channel to the service under test; every call has a deadline. */
+public final class GrpcTestClient implements AutoCloseable {
+
+    private final ManagedChannel channel;
+    private final int httpPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public GrpcTestClient(int grpcPort, int httpPort) {
+        this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+        this.httpPort = httpPort;
+    }
+
+    public PredictServiceGrpc.PredictServiceBlockingStub predict() {
+        return PredictServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    public ServingStatus health(String service) {
+        return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+                .check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus();
+    }
+
+    public HttpResponse<String> actuatorHealth() {
+        return actuatorHealth("");
+    }
+
+    /** {@code /actuator/health} followed by {@code group}, e.g. {@code "/readiness"}. */
+    public HttpResponse<String> actuatorHealth(String group) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health" + group))
+                .timeout(Duration.ofSeconds(5)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static PredictRequest request(FeatureSetInfo featureSet, float[][] rows) {
+        PredictRequest.Builder request = PredictRequest.newBuilder().setFeatureSet(FeatureSetRef.newBuilder()
+                .setName(featureSet.name()).setVersion(featureSet.version()).setFingerprint(featureSet.fingerprint()));
+        for (float[] values : rows) {
+            Row.Builder row = Row.newBuilder();
+            for (float value : values) {
+                row.addValues(value);
+            }
+            request.addRows(row);
+        }
+        return request.build();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
