@@ -1,0 +1,45 @@
+package dev.fraudscore.featureservice.config;
+
+import dev.fraudscore.featureservice.store.HistoryTtls;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code fraudscore.features.*}.
+ *
+ * @param keyPrefix prefix of every Redis key this service writes (tests use a unique one each)
+ * @param featureSets ids of the feature sets served side by side, e.g. {@code fraud_v1}
+ * @param txCacheTtl how long a transaction id's history is kept for retries
+ * @param windowTtl how long a quiet card's window survives; more than the 24 h window
+ */
+@Validated
+@ConfigurationProperties("fraudscore.features")
+public record FeatureServiceProperties(
+        @DefaultValue("fs:") @NotBlank
+        @Pattern(regexp = "[^{}]*", message = "must not contain { or }: the card key is the only Redis Cluster hash tag")
+        String keyPrefix,
+        @DefaultValue("fraud_v1") @NotEmpty List<@NotBlank String> featureSets,
+        @DefaultValue("24h") @NotNull Duration txCacheTtl,
+        @DefaultValue("25h") @NotNull Duration windowTtl) {
+
+    public FeatureServiceProperties {
+        if (txCacheTtl != null && windowTtl != null) {
+            historyTtls(windowTtl, txCacheTtl); // fails binding at startup with a sentence, not at first request
+        }
+    }
+
+    public HistoryTtls historyTtls() {
+        return historyTtls(windowTtl, txCacheTtl);
+    }
+
+    private static HistoryTtls historyTtls(Duration windowTtl, Duration txCacheTtl) {
+        return HistoryTtls.of(windowTtl, txCacheTtl);
+    }
+}

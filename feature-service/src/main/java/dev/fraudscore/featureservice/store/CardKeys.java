@@ -1,0 +1,43 @@
+package dev.fraudscore.featureservice.store;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Key layout of one feature set's card history. Every key of a card carries the card key as a Redis
+ * Cluster hash tag, so the script that touches them all runs on one node.
+ *
+ * <pre>
+ * {prefix}{setId}:{cardKey}:w          window: sorted set of "txId:amountMinor" scored by occurredAt millis
+ * {prefix}{setId}:{cardKey}:m          merchants the card paid
+ * {prefix}{setId}:{cardKey}:tx:{txId}  history already returned to that transaction id
+ * </pre>
+ */
+public record CardKeys(String prefix, String featureSetId) {
+
+    public CardKeys {
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(featureSetId, "featureSetId");
+    }
+
+    /** The script's KEYS, in its order: window, merchants, transaction cache. */
+    public List<String> forTransaction(String cardKey, String transactionId) {
+        return List.of(window(cardKey), merchants(cardKey), transaction(cardKey, transactionId));
+    }
+
+    public String window(String cardKey) {
+        return cardPrefix(cardKey) + "w";
+    }
+
+    public String merchants(String cardKey) {
+        return cardPrefix(cardKey) + "m";
+    }
+
+    public String transaction(String cardKey, String transactionId) {
+        return cardPrefix(cardKey) + "tx:" + transactionId;
+    }
+
+    private String cardPrefix(String cardKey) {
+        return prefix + featureSetId + ":{" + cardKey + "}:";
+    }
+}

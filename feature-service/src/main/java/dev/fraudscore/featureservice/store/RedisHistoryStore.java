@@ -1,0 +1,54 @@
+package dev.fraudscore.featureservice.store;
+
+import dev.fraudscore.features.FeatureTransaction;
+import dev.fraudscore.features.HistoryStore;
+import dev.fraudscore.features.HistoryWindows;
+import java.util.Objects;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The serving history store: the semantics of feature-core's {@code InMemoryHistoryStore} in one
+ * atomic Lua script per transaction (one round trip; EVALSHA, EVAL when Redis does not know the script yet).
+ */
+public final class RedisHistoryStore implements HistoryStore {
+
+    private static final RedisScript<String> OBSERVE =
+            RedisScript.of(new ClassPathResource("scripts/observe-card-history.lua"), String.class);
+
+    private final StringRedisTemplate redis;
+    private final CardKeys keys;
+    private final HistoryTtls ttls;
+    private final String storeAddress;
+
+    /** @param storeAddress where Redis is, in words, for the caller's error, e.g. {@code Redis at localhost:6379} */
+    public RedisHistoryStore(StringRedisTemplate redis, CardKeys keys, HistoryTtls ttls, String storeAddress) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.ttls = Objects.requireNonNull(ttls, "ttls");
+        this.storeAddress = Objects.requireNonNull(storeAddress, "storeAddress");
+    }
+
+    @Override
+    public Observation observe(FeatureTransaction tx) {
+        long t = tx.occurredAtMillis();
+        // window bounds are computed here, in longs: Lua would print large numbers in floating point
+        String reply;
+        try {
+            reply = redis.execute(OBSERVE, keys.forTransaction(tx.cardKey(), tx.transactionId()),
+                    Long.toString(t),
+                    Long.toString(t - HistoryWindows.SHORT.toMillis()),
+                    Long.toString(t - HistoryWindows.LONG.toMillis()),
+                    tx.transactionId() + ":" + tx.amountMinor(),
+                    tx.merchantKey(),
+                    Long.toString(ttls.window().toMillis()),
+                    Long.toString(ttls.merchants().toMillis()),
+                    Long.toString(ttls.transactionCache().toMillis()));
+        } catch (DataAccessException e) {
+            throw RedisFailures.unavailable(storeAddress, e).orElseThrow(() -> e);
+        }
+        return ObservationReply.parse(reply);
+    }
+}

@@ -1,0 +1,60 @@
+-- Observes one transaction of one card, atomically, with the semantics of feature-core's
+-- InMemoryHistoryStore: read the card's history as it was before the transaction, record the
+-- transaction, and keep the history under the transaction id so that a retry gets it again and
+-- moves nothing.
+--
+-- KEYS[1] window: sorted set, member "<txId>:<amountMinor>", score = occurredAt epoch millis
+-- KEYS[2] merchants the card paid: set
+-- KEYS[3] history already returned to this transaction id: string
+-- ARGV[1] t   ARGV[2] t - 1 h   ARGV[3] t - 24 h   (epoch millis, decimal)
+-- ARGV[4] window member   ARGV[5] merchant key
+-- ARGV[6] window TTL ms   ARGV[7] merchant memory ms   ARGV[8] transaction cache TTL ms
+--
+-- Returns "<replayed>|<count1h>|<count24h>|<amountSum24hMinor>|<lastSeenMillis or -1>|<merchantSeen>"
+-- (flags 0/1). Lua numbers are doubles, so every number leaves as a decimal string printed with %d,
+-- and amounts are summed in two halves (above and below 10^9) to stay exact over the range of a long.
+
+local cached = redis.call('GET', KEYS[3])
+if cached then
+  return '1|' .. cached
+end
+
+local shortFrom = tonumber(ARGV[2])
+local entries = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[3], ARGV[1], 'WITHSCORES')
+local count1h, count24h, high, low, last = 0, 0, 0, 0, -1
+for i = 1, #entries, 2 do
+  local millis = tonumber(entries[i + 1])
+  local digits = string.match(entries[i], ':(%d+)$')
+  count24h = count24h + 1
+  if millis >= shortFrom then
+    count1h = count1h + 1
+  end
+  if millis > last then
+    last = millis
+  end
+  if #digits > 9 then
+    high = high + tonumber(string.sub(digits, 1, -10))
+    low = low + tonumber(string.sub(digits, -9))
+  else
+    low = low + tonumber(digits)
+  end
+end
+high = high + math.floor(low / 1000000000)
+low = low % 1000000000
+local sum
+if high > 0 then
+  sum = string.format('%d%09d', high, low)
+else
+  sum = string.format('%d', low)
+end
+local merchantSeen = redis.call('SISMEMBER', KEYS[2], ARGV[5])
+
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[6])
+redis.call('SADD', KEYS[2], ARGV[5])
+redis.call('PEXPIRE', KEYS[2], ARGV[7])
+
+local history = string.format('%d|%d|%s|%d|%d', count1h, count24h, sum, last, merchantSeen)
+redis.call('SET', KEYS[3], history, 'PX', ARGV[8])
+return '0|' .. history

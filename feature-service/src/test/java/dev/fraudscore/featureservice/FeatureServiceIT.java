@@ -1,0 +1,190 @@
+package dev.fraudscore.featureservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.google.protobuf.Timestamp;
+import com.google.rpc.BadRequest;
+import dev.fraudscore.contracts.common.v1.Channel;
+import dev.fraudscore.contracts.common.v1.FeatureSetRef;
+import dev.fraudscore.contracts.feature.v1.FeatureServiceGrpc;
+import dev.fraudscore.contracts.feature.v1.GetFeaturesRequest;
+import dev.fraudscore.contracts.feature.v1.GetFeaturesResponse;
+import dev.fraudscore.contracts.feature.v1.Transaction;
+import dev.fraudscore.features.FraudV1;
+import dev.fraudscore.testsupport.TestRedis;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.protobuf.StatusProto;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The whole service: gRPC on its own Netty port (0), the actuator on the servlet port, a real Redis. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.grpc.server.port=0", "spring.grpc.server.host=127.0.0.1"})
+class FeatureServiceIT {
+
+    private static final String PREFIX = TestRedis.uniquePrefix();
+    private static final Instant AT = Instant.parse("2026-04-01T09:30:00Z");
+
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        TestRedis redis = TestRedis.get();
+        registry.add("spring.data.redis.host", redis::host);
+        registry.add("spring.data.redis.port", redis::port);
+        registry.add("fraudscore.features.key-prefix", () -> PREFIX);
+    }
+
+    @LocalGrpcPort
+    int grpcPort;
+
+    @LocalServerPort
+    int httpPort;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    private ManagedChannel channel;
+
+    @BeforeEach
+    void connect() {
+        channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+    }
+
+    @AfterEach
+    void disconnect() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private FeatureServiceGrpc.FeatureServiceBlockingStub features() {
+        return FeatureServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS);
+    }
+
+    private static Transaction.Builder transaction(String id, String card, Instant at) {
+        return Transaction.newBuilder()
+                .setTransactionId(id)
+                .setOccurredAt(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()))
+                .setAmountMinor(4_200)
+                .setBaseCurrency("EUR")
+                .setCardKey(card)
+                .setCardCountry("DE")
+                .setMerchantKey("merchant-1")
+                .setMerchantCategoryCode("5411")
+                .setMerchantCountry("DE")
+                .setChannel(Channel.POS);
+    }
+
+    private static GetFeaturesRequest request(Transaction.Builder tx, String name, int version, String fingerprint) {
+        return GetFeaturesRequest.newBuilder()
+                .setTransaction(tx)
+                .setFeatureSet(FeatureSetRef.newBuilder().setName(name).setVersion(version).setFingerprint(fingerprint))
+                .build();
+    }
+
+    @Test
+    void answersWithTheFraudV1VectorAndCountsARetryOnce() {
+        FraudV1 fraudV1 = new FraudV1();
+
+        GetFeaturesResponse first = features().getFeatures(request(transaction("t-1", "card-ok", AT), "fraud", 1, ""));
+        GetFeaturesResponse retry = features().getFeatures(request(transaction("t-1", "card-ok", AT), "fraud", 1, ""));
+        GetFeaturesResponse next = features().getFeatures(
+                request(transaction("t-2", "card-ok", AT.plusSeconds(90)), "fraud", 1, fraudV1.fingerprint()));
+
+        assertThat(first.getFeatureSet().getName()).isEqualTo("fraud");
+        assertThat(first.getFeatureSet().getVersion()).isEqualTo(1);
+        assertThat(first.getFeatureSet().getFingerprint()).isEqualTo(fraudV1.fingerprint()).isNotEmpty();
+        assertThat(first.getNamesList()).isEqualTo(fraudV1.featureNames());
+        assertThat(first.getValuesList()).hasSize(fraudV1.featureNames().size());
+        assertThat(first.getMissingList()).contains("seconds_since_last_tx_log1p");
+        assertThat(first.getReplayed()).isFalse();
+        assertThat(retry.getReplayed()).isTrue();
+        assertThat(retry.getValuesList()).isEqualTo(first.getValuesList());
+        int count24h = fraudV1.featureNames().indexOf("card_tx_count_24h");
+        assertThat(next.getValuesList().get(count24h)).as("the retry was not counted again").isEqualTo(1f);
+        assertThat(next.getMissingList()).doesNotContain("seconds_since_last_tx_log1p");
+    }
+
+    @Test
+    void refusesAnotherFingerprint() {
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> features().getFeatures(
+                request(transaction("t-fp", "card-fp", AT), "fraud", 1, "0000000000000000")));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(error.getStatus().getDescription())
+                .contains("0000000000000000")
+                .contains(new FraudV1().fingerprint());
+        assertThat(redis.hasKey(PREFIX + "fraud_v1:{card-fp}:w")).as("nothing recorded").isFalse();
+    }
+
+    @Test
+    void refusesAFeatureSetItDoesNotServe() {
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> features().getFeatures(
+                request(transaction("t-nf", "card-nf", AT), "fraud", 9, "")));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(error.getStatus().getDescription()).isEqualTo("feature set fraud_v9 is not served here; served: fraud_v1");
+    }
+
+    @Test
+    void refusesABadTransactionNamingEachField() throws Exception {
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> features().getFeatures(
+                request(transaction("t-bad", "card-bad", AT).setAmountMinor(-1).setChannel(Channel.CHANNEL_UNSPECIFIED),
+                        "fraud", 1, "")));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(error.getStatus().getDescription())
+                .contains("transaction.amount_minor must not be negative")
+                .contains("transaction.channel must be one of ECOMMERCE, POS, ATM, MOTO")
+                .doesNotContain("Exception");
+        BadRequest details = StatusProto.fromThrowable(error).getDetails(0).unpack(BadRequest.class);
+        assertThat(details.getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)
+                .containsExactly("transaction.amount_minor", "transaction.channel");
+        assertThat(redis.keys(PREFIX + "*{card-bad}*")).as("nothing recorded").isEmpty();
+    }
+
+    @Test
+    void servesStandardGrpcHealthThatFollowsRedis() {
+        HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS);
+
+        assertThat(health.check(HealthCheckRequest.newBuilder().setService("").build()).getStatus())
+                .isEqualTo(ServingStatus.SERVING);
+        // the "redis" service appears once the actuator adapter has run (spring.grpc.server.health.actuator.*)
+        Awaitility.await().atMost(Duration.ofSeconds(15)).ignoreException(StatusRuntimeException.class).untilAsserted(() -> assertThat(
+                HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+                        .check(HealthCheckRequest.newBuilder().setService("redis").build()).getStatus())
+                .isEqualTo(ServingStatus.SERVING));
+    }
+
+    @Test
+    void actuatorHealthIncludesRedis() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"redis\":{\"status\":\"UP\"}").contains("\"status\":\"UP\"");
+        assertThat(httpPort).as("actuator and gRPC listen apart").isNotEqualTo(grpcPort);
+    }
+}

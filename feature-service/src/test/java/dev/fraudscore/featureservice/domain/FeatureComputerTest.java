@@ -1,0 +1,68 @@
+package dev.fraudscore.featureservice.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fraudscore.features.Channel;
+import dev.fraudscore.features.FeatureTransaction;
+import dev.fraudscore.features.FraudV1;
+import dev.fraudscore.features.HistoryStore;
+import dev.fraudscore.features.InMemoryHistoryStore;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class FeatureComputerTest {
+
+    private static final String FINGERPRINT = new FraudV1().fingerprint();
+
+    private final AtomicInteger observed = new AtomicInteger();
+    private final HistoryStore memory = new InMemoryHistoryStore();
+    private final FeatureComputer computer = new FeatureComputer(ServedFeatureSets.of(java.util.List.of("fraud_v1")),
+            set -> tx -> {
+                observed.incrementAndGet();
+                return memory.observe(tx);
+            });
+
+    private static FeatureTransaction tx(String id, String at) {
+        return new FeatureTransaction(id, Instant.parse(at), 5_000, "card-1", "DE", "m-1", "5411", "DE", Channel.POS);
+    }
+
+    @Test
+    void computesTheFraudV1VectorFromTheHistoryBeforeTheTransaction() {
+        ComputedFeatures first = computer.compute(new FeatureQuery(new FeatureSetRequest("fraud", 1, ""), tx("a", "2026-01-01T10:00:00Z")));
+        ComputedFeatures second = computer.compute(new FeatureQuery(new FeatureSetRequest("fraud", 1, FINGERPRINT), tx("b", "2026-01-01T10:10:00Z")));
+
+        assertThat(first.featureSet().id()).isEqualTo("fraud_v1");
+        assertThat(first.vector().missing()).contains("seconds_since_last_tx_log1p");
+        assertThat(second.vector().values()[9]).as("card_tx_count_24h").isEqualTo(1f);
+        assertThat(second.vector().values()[13]).as("first_time_merchant").isEqualTo(0f);
+        assertThat(second.replayed()).isFalse();
+    }
+
+    @Test
+    void aRetryIsFlaggedAndGetsTheSameVector() {
+        ComputedFeatures first = computer.compute(new FeatureQuery(new FeatureSetRequest("fraud", 1, ""), tx("a", "2026-01-01T10:00:00Z")));
+        ComputedFeatures retry = computer.compute(new FeatureQuery(new FeatureSetRequest("fraud", 1, ""), tx("a", "2026-01-01T10:00:00Z")));
+
+        assertThat(retry.replayed()).isTrue();
+        assertThat(retry.vector().values()).containsExactly(first.vector().values());
+    }
+
+    @Test
+    void anUnknownSetIsRefusedBeforeAnythingIsRecorded() {
+        assertThatThrownBy(() -> computer.compute(new FeatureQuery(new FeatureSetRequest("fraud", 9, ""), tx("a", "2026-01-01T10:00:00Z"))))
+                .isInstanceOf(UnknownFeatureSetException.class)
+                .hasMessage("feature set fraud_v9 is not served here; served: fraud_v1");
+        assertThat(observed).hasValue(0);
+    }
+
+    @Test
+    void anotherFingerprintIsRefusedBeforeAnythingIsRecorded() {
+        assertThatThrownBy(() -> computer.compute(new FeatureQuery(new FeatureSetRequest("fraud", 1, "0123456789abcdef"), tx("a", "2026-01-01T10:00:00Z"))))
+                .isInstanceOf(FingerprintMismatchException.class)
+                .hasMessage("feature set fraud_v1 has fingerprint " + FINGERPRINT + " here, but the request expects "
+                        + "0123456789abcdef; the model and this feature-service disagree on the features");
+        assertThat(observed).hasValue(0);
+    }
+}
