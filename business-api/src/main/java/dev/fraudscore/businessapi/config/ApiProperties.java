@@ -1,0 +1,67 @@
+package dev.fraudscore.businessapi.config;
+
+import dev.fraudscore.businessapi.domain.Decision;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code fraudscore.api.*}: how business-api answers. The per-downstream timeouts and circuit breakers
+ * are Resilience4j's own properties ({@code resilience4j.timelimiter.instances.<name>.timeout-duration},
+ * {@code resilience4j.circuitbreaker.instances.<name>.*} for features, predict, postprocess).
+ *
+ * @param deadline           end-to-end budget of a request, from its arrival to the answer
+ * @param postprocessReserve part of the deadline kept back from features and predict for postprocess
+ * @param failMode           decision when postprocess-service cannot decide
+ * @param maxClockSkew       how far in the future {@code occurredAt} may lie (callers' clocks drift)
+ * @param maxBodySize        larger bodies get 413 (the gateway refuses them first)
+ * @param metadataRefresh    how often the served model's metadata is re-read from predict-service
+ * @param metadataRetry      how often it is retried while it has never been read
+ * @param metadataTimeout    deadline of one metadata read (in the background, never on a request)
+ */
+@Validated
+@ConfigurationProperties("fraudscore.api")
+public record ApiProperties(
+        @DefaultValue("300ms") @NotNull Duration deadline,
+        @DefaultValue("40ms") @NotNull Duration postprocessReserve,
+        @DefaultValue("REVIEW") @NotNull Decision failMode,
+        @DefaultValue("5m") @NotNull Duration maxClockSkew,
+        @DefaultValue("64KB") @NotNull DataSize maxBodySize,
+        @DefaultValue("30s") @NotNull Duration metadataRefresh,
+        @DefaultValue("1s") @NotNull Duration metadataRetry,
+        @DefaultValue("1s") @NotNull Duration metadataTimeout,
+        @DefaultValue @Valid Currency currency,
+        @DefaultValue @Valid Downstream downstream,
+        @DefaultValue @Valid Idempotency idempotency) {
+
+    /**
+     * @param base  ISO 4217 code amounts are normalised to
+     * @param rates value of one unit of each accepted currency in the base currency; when not set, a
+     *              built-in table (EUR, USD, GBP, CHF, JPY, SEK, NOK, DKK, PLN, CZK, CAD, AUD); when set, it
+     *              replaces that table
+     */
+    public record Currency(@DefaultValue("EUR") @Pattern(regexp = "[A-Z]{3}") String base, Map<String, BigDecimal> rates) {
+    }
+
+    /** {@code host:port} of each downstream's gRPC server (plaintext). */
+    public record Downstream(
+            @DefaultValue("localhost:9091") @NotBlank String features,
+            @DefaultValue("localhost:9092") @NotBlank String predict,
+            @DefaultValue("localhost:9093") @NotBlank String postprocess) {
+    }
+
+    /**
+     * @param keyPrefix prefix of the Redis keys ({@code <prefix>idem:<transactionId>})
+     * @param ttl       how long an id is remembered
+     */
+    public record Idempotency(@DefaultValue("api:") @NotNull String keyPrefix, @DefaultValue("24h") @NotNull Duration ttl) {
+    }
+}

@@ -1,0 +1,6 @@
+package dev.fraudscore.businessapi.domain;
+
+/** What the caller should do with the payment; also the configured fail mode. */
+public enum Decision {
+    APPROVE, REVIEW, DECLINE
+}

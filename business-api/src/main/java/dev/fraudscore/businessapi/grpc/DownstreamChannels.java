@@ -1,0 +1,83 @@
+package dev.fraudscore.businessapi.grpc;
+
+import io.grpc.ConnectivityState;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The plaintext gRPC channels to the three downstreams; it owns them and shuts them down on close.
+ * <p>
+ * A channel whose downstream went away backs off its reconnects exponentially (up to two minutes), and
+ * fail-fast calls fail while it waits; once a second this nudges such channels to reconnect at once, so
+ * that a restarted downstream is used again within about a second.
+ */
+public final class DownstreamChannels implements AutoCloseable {
+
+    private static final long NUDGE_EVERY_MILLIS = 1000;
+
+    private final ManagedChannel features;
+    private final ManagedChannel predict;
+    private final ManagedChannel postprocess;
+    private final ScheduledExecutorService nudger;
+
+    public DownstreamChannels(String featuresTarget, String predictTarget, String postprocessTarget) {
+        this.features = plaintext(featuresTarget);
+        this.predict = plaintext(predictTarget);
+        this.postprocess = plaintext(postprocessTarget);
+        this.nudger = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "grpc-reconnect-nudger");
+            thread.setDaemon(true);
+            return thread;
+        });
+        nudger.scheduleWithFixedDelay(this::nudge, NUDGE_EVERY_MILLIS, NUDGE_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** @param target {@code host:port} */
+    static ManagedChannel plaintext(String target) {
+        return NettyChannelBuilder.forTarget(target).usePlaintext().build();
+    }
+
+    public ManagedChannel features() {
+        return features;
+    }
+
+    public ManagedChannel predict() {
+        return predict;
+    }
+
+    public ManagedChannel postprocess() {
+        return postprocess;
+    }
+
+    private void nudge() {
+        for (ManagedChannel channel : all()) {
+            if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+                channel.resetConnectBackoff();
+            }
+        }
+    }
+
+    private List<ManagedChannel> all() {
+        return List.of(features, predict, postprocess);
+    }
+
+    @Override
+    public void close() {
+        nudger.shutdownNow();
+        all().forEach(ManagedChannel::shutdown);
+        try {
+            for (ManagedChannel channel : all()) {
+                if (!channel.awaitTermination(2, TimeUnit.SECONDS)) {
+                    channel.shutdownNow();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            all().forEach(ManagedChannel::shutdownNow);
+        }
+    }
+}

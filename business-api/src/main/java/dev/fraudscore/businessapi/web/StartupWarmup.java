@@ -1,0 +1,81 @@
+package dev.fraudscore.businessapi.web;
+
+import dev.fraudscore.businessapi.domain.CurrencyTable;
+import dev.fraudscore.businessapi.domain.DataDomainTranslator;
+import dev.fraudscore.businessapi.domain.Decision;
+import dev.fraudscore.businessapi.domain.Degradation;
+import dev.fraudscore.businessapi.domain.PipelineOutcome;
+import dev.fraudscore.businessapi.domain.RequestFingerprint;
+import dev.fraudscore.businessapi.domain.ScoreAssembler;
+import dev.fraudscore.businessapi.domain.TransactionRequest;
+import dev.fraudscore.businessapi.domain.TransactionValidator;
+import dev.fraudscore.businessapi.grpc.DownstreamChannels;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the side-effect-free parts of a request once before the application reports ready: parsing,
+ * validation, hashing, translation, answer JSON, and the connections to Redis and the downstreams.
+ * A cold JVM otherwise spends its first requests loading classes and dialling, far past the deadline.
+ * Nothing is written anywhere; a downstream or Redis that is not up yet is fine.
+ */
+@Component
+class StartupWarmup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupWarmup.class);
+
+    private final TransactionValidator validator;
+    private final CurrencyTable currencies;
+    private final DownstreamChannels channels;
+    private final StringRedisTemplate redis;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    StartupWarmup(TransactionValidator validator, CurrencyTable currencies, DownstreamChannels channels,
+            StringRedisTemplate redis, JsonMapper json, Clock clock) {
+        this.validator = validator;
+        this.currencies = currencies;
+        this.channels = channels;
+        this.redis = redis;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        long start = System.nanoTime();
+        channels.features().getState(true);
+        channels.predict().getState(true);
+        channels.postprocess().getState(true);
+        String sample = """
+                {"transactionId": "warmup", "occurredAt": "%s", "amount": {"value": "1.00", "currency": "%s"},
+                 "card": {"token": "tok_warmup", "bin": "424242", "country": "FR"}, "customer": {"id": "c"},
+                 "merchant": {"id": "m", "categoryCode": "5411", "country": "FR"}, "channel": "POS",
+                 "device": {"ip": "203.0.113.7"}, "location": {"lat": 1.0, "lon": 2.0}}"""
+                .formatted(Instant.now(clock), currencies.base());
+        try {
+            TransactionRequest request = new TransactionParser(json).parse(sample.getBytes(StandardCharsets.UTF_8));
+            RequestFingerprint.of(request);
+            new DataDomainTranslator(currencies).toDataDomain(validator.validate(request));
+            json.writeValueAsString(new ScoreAssembler(Decision.REVIEW).assemble(
+                    new PipelineOutcome("warmup", null, Degradation.MODEL_UNAVAILABLE, null, null, null)));
+        } catch (RuntimeException e) {
+            log.warn("Warm-up of the request path failed ({}); the first requests may be slow", e.getMessage());
+        }
+        try {
+            redis.hasKey("warmup");
+        } catch (RuntimeException redisNotUpYet) {
+            log.info("Redis did not answer the warm-up ping ({}); idempotency is skipped while it is down",
+                    redisNotUpYet.getMessage());
+        }
+        log.info("Warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.fraudscore.businessapi.web;
+
+import dev.fraudscore.businessapi.domain.FieldError;
+import dev.fraudscore.businessapi.domain.InvalidTransactionException;
+import dev.fraudscore.businessapi.domain.TransactionRequest;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bytes to {@link TransactionRequest}. A value of the wrong JSON type becomes a field error naming its
+ * path; a body that is not JSON at all becomes a {@link MalformedBodyException} with the parser's reason.
+ * Unknown properties are ignored (callers may send more than we read); duplicate ones are refused, since
+ * which of two values counts would be a guess.
+ */
+final class TransactionParser {
+
+    private final ObjectReader reader;
+
+    TransactionParser(JsonMapper mapper) {
+        this.reader = mapper.readerFor(TransactionRequest.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /**
+     * @throws MalformedBodyException      when the body is not a JSON object
+     * @throws InvalidTransactionException when a field has the wrong JSON type
+     */
+    TransactionRequest parse(byte[] body) {
+        int first = firstNonWhitespace(body);
+        if (first < 0) {
+            throw new MalformedBodyException("The body is empty; send the transaction as a JSON object.");
+        }
+        TransactionRequest request;
+        try {
+            request = reader.readValue(body);
+        } catch (MismatchedInputException e) {
+            String field = path(e);
+            if (field.isEmpty()) {
+                throw new MalformedBodyException(body[first] == '{'
+                        ? "body is not valid JSON: there is more after the transaction object"
+                        : "The body must be a JSON object describing the transaction.");
+            }
+            throw new InvalidTransactionException(List.of(new FieldError(field, expectation(e.getTargetType()))));
+        } catch (JacksonException e) {
+            throw new MalformedBodyException("body is not valid JSON: " + e.getOriginalMessage() + where(e.getLocation()));
+        }
+        if (request == null) {
+            throw new MalformedBodyException("The body must be a JSON object describing the transaction.");
+        }
+        return request;
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expectation(Class<?> target) {
+        if (target == String.class) {
+            return "must be a JSON string";
+        }
+        if (target != null && (Number.class.isAssignableFrom(target) || target.isPrimitive())) {
+            return "must be a JSON number";
+        }
+        if (target != null && target.isRecord()) {
+            return "must be a JSON object";
+        }
+        return "has the wrong JSON type";
+    }
+
+    private static String where(TokenStreamLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static int firstNonWhitespace(byte[] body) {
+        for (int i = 0; i < body.length; i++) {
+            if (!Character.isWhitespace(body[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.fraudscore.businessapi.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.grpc.Status;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+class DownstreamFailurePredicateTest {
+
+    private final DownstreamFailurePredicate predicate = new DownstreamFailurePredicate();
+
+    @Test
+    void outagesCountAgainstTheBreaker() {
+        assertThat(predicate.test(Status.UNAVAILABLE.asRuntimeException())).isTrue();
+        assertThat(predicate.test(Status.DEADLINE_EXCEEDED.asRuntimeException())).isTrue();
+        assertThat(predicate.test(Status.RESOURCE_EXHAUSTED.asRuntimeException())).isTrue();
+        assertThat(predicate.test(Status.INTERNAL.asRuntimeException())).isTrue();
+        assertThat(predicate.test(new TimeoutException("slow"))).isTrue();
+        assertThat(predicate.test(new CompletionException(Status.UNAVAILABLE.asException()))).isTrue();
+        assertThat(predicate.test(new IllegalStateException("boom"))).isTrue();
+    }
+
+    @Test
+    void refusalsOfABadRequestDoNot() {
+        assertThat(predicate.test(Status.INVALID_ARGUMENT.withDescription("bad").asRuntimeException())).isFalse();
+        assertThat(predicate.test(Status.ALREADY_EXISTS.asRuntimeException())).isFalse();
+        assertThat(predicate.test(Status.FAILED_PRECONDITION.asRuntimeException())).isFalse();
+        assertThat(predicate.test(new CompletionException(Status.NOT_FOUND.asException()))).isFalse();
+    }
+
+    @Test
+    void failuresAreClassified() {
+        DownstreamFailure invalid = DownstreamFailure.of("features",
+                new CompletionException(Status.INVALID_ARGUMENT.withDescription("card_key must not be empty").asRuntimeException()));
+        assertThat(invalid.is(Status.Code.INVALID_ARGUMENT)).isTrue();
+        assertThat(invalid.description()).isEqualTo("card_key must not be empty");
+
+        assertThat(DownstreamFailure.of("predict", new TimeoutException()).kind()).isEqualTo(DownstreamFailure.Kind.TIMEOUT);
+        assertThat(DownstreamFailure.of("predict", Status.DEADLINE_EXCEEDED.asRuntimeException()).kind())
+                .isEqualTo(DownstreamFailure.Kind.TIMEOUT);
+        assertThat(DownstreamFailure.of("predict", CallNotPermittedException.createCallNotPermittedException(
+                CircuitBreaker.ofDefaults("predict"))).kind()).isEqualTo(DownstreamFailure.Kind.BREAKER_OPEN);
+        assertThat(DownstreamFailure.of("predict", new IllegalStateException("x")).kind()).isEqualTo(DownstreamFailure.Kind.OTHER);
+    }
+}
