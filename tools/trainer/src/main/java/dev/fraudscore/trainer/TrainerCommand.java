@@ -1,6 +1,93 @@
 package dev.fraudscore.trainer;
 
-public class TrainerCommand {
+import dev.fraudscore.model.ModelManifest;
+import dev.fraudscore.model.ModelRepository;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar trainer-exec.jar --models-dir models}: trains a model version from simulated data. */
+@Command(name = "trainer", mixinStandardHelpOptions = true, version = "fraudscore trainer 0.1.0",
+        description = "Simulates labelled transactions, trains a fraud MLP on the serving feature code, "
+                + "evaluates it on a later time slice and writes models/<name>/<version>/.")
+public final class TrainerCommand implements Callable<Integer> {
+
+    @Option(names = "--models-dir", defaultValue = "models", description = "Model repository directory (default ${DEFAULT-VALUE}).")
+    Path modelsDir;
+
+    @Option(names = "--name", defaultValue = TrainingConfig.DEFAULT_MODEL_NAME, description = "Model name (default ${DEFAULT-VALUE}).")
+    String name;
+
+    @Option(names = "--seed", description = "Seed of the simulation and the training (default 42; 7 with --small).")
+    Long seed;
+
+    @Option(names = "--cards", description = "Simulated cards (default 6000; 1500 with --small).")
+    Integer cards;
+
+    @Option(names = "--days", description = "Simulated days (default 90; 42 with --small).")
+    Integer days;
+
+    @Option(names = "--epochs", description = "Training epochs (default 12; 8 with --small).")
+    Integer epochs;
+
+    @Option(names = "--small", description = "Use the small preset (seconds, for tests and demos) as the base.")
+    boolean small;
+
+    @Option(names = "--if-empty", description = "Do nothing when the model already has a version.")
+    boolean ifEmpty;
+
+    @Option(names = "--quiet", description = "Print only the result.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        ModelRepository repository = new ModelRepository(modelsDir);
+        Optional<String> newest = repository.newestVersion(name);
+        if (ifEmpty && newest.isPresent()) {
+            System.out.println("model " + name + " already has version " + newest.get() + " in " + modelsDir
+                    + "; nothing to do (--if-empty)");
+            return 0;
+        }
+        TrainingConfig base = small ? TrainingConfig.small(modelsDir) : TrainingConfig.defaults(modelsDir);
+        TrainingConfig config = base.withModelName(name)
+                .withSeed(seed != null ? seed : base.seed())
+                .withData(cards != null ? cards : base.cards(), days != null ? days : base.days())
+                .withEpochs(epochs != null ? epochs : base.epochs());
+        PrintStream log = quiet ? new PrintStream(OutputStream.nullOutputStream()) : System.out;
+        TrainingResult result = TrainingRun.execute(config, log);
+        print(result);
+        return 0;
+    }
+
+    private static void print(TrainingResult result) {
+        ModelManifest m = result.manifest();
+        System.out.printf(Locale.ROOT, "model %s/%s written to %s in %.1f s%n", m.name(), m.version(),
+                result.directory(), result.elapsed().toMillis() / 1000.0);
+        m.metrics().forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-22s %.4f%n", k, v));
+        System.out.printf(Locale.ROOT, "  suggested thresholds: review %.4f, decline %.4f%n",
+                m.suggestedThresholds().review(), m.suggestedThresholds().decline());
+    }
+
     public static void main(String[] args) {
+        // before anything touches DJL: the natives come from the classpath, never from the network
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("java.awt.headless", "true");
+        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "warn");
+            // on a machine without a GPU driver DJL warns twice that it found none; the trainer runs on the CPU anyway
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
+        }
+        CommandLine cli = new CommandLine(new TrainerCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("training failed: " + e.getMessage());
+            return 1;
+        });
+        System.exit(cli.execute(args));
     }
 }

@@ -1,0 +1,105 @@
+package dev.fraudscore.systemtests;
+
+import dev.fraudscore.model.ModelManifest;
+import dev.fraudscore.testsupport.FreePorts;
+import dev.fraudscore.testsupport.TestRedis;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system for system tests: a Redis, a freshly trained model, and the five services as
+ * separate JVMs on free ports. Started once per test JVM and shared; stopped at exit.
+ */
+final class Pipeline {
+
+    static final String API_KEY = "fsk_dev_local_only";
+    static final String VERSION = "0.1.0-SNAPSHOT";
+
+    private static Pipeline instance;
+
+    final Path root = Path.of("").toAbsolutePath().getParent();
+    final Path work = Path.of("target", "system").toAbsolutePath();
+    final TestRedis redis = TestRedis.get();
+    final String keyPrefix = TestRedis.uniquePrefix();
+    final ModelManifest model;
+    final int gatewayPort = FreePorts.next();
+    final int businessApiPort = FreePorts.next();
+    final int featuresGrpcPort = FreePorts.next();
+    final int predictGrpcPort = FreePorts.next();
+    final int postprocessGrpcPort = FreePorts.next();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private Pipeline() {
+        model = TrainedModel.trainSmall(work.resolve("models"));
+        Path logs = work.resolve("logs");
+        int featuresHttp = FreePorts.next();
+        int predictHttp = FreePorts.next();
+        int postprocessHttp = FreePorts.next();
+        int gatewayManagement = FreePorts.next();
+        add(new ServiceProcess("feature-service", jar("feature-service"), List.of(
+                "--server.port=" + featuresHttp,
+                "--spring.grpc.server.port=" + featuresGrpcPort,
+                "--spring.data.redis.host=" + redis.host(),
+                "--spring.data.redis.port=" + redis.port(),
+                "--fraudscore.features.key-prefix=" + featureKeyPrefix()), featuresHttp, logs));
+        add(new ServiceProcess("predict-service", jar("predict-service"), List.of(
+                "--server.port=" + predictHttp,
+                "--spring.grpc.server.port=" + predictGrpcPort,
+                "--fraudscore.predict.model-repository=" + work.resolve("models")), predictHttp, logs));
+        add(new ServiceProcess("postprocess-service", jar("postprocess-service"), List.of(
+                "--server.port=" + postprocessHttp,
+                "--spring.grpc.server.port=" + postprocessGrpcPort), postprocessHttp, logs));
+        add(new ServiceProcess("business-api", jar("business-api"), List.of(
+                "--server.port=" + businessApiPort,
+                "--spring.data.redis.host=" + redis.host(),
+                "--spring.data.redis.port=" + redis.port(),
+                "--fraudscore.api.idempotency.key-prefix=" + keyPrefix + "api:",
+                "--fraudscore.api.downstream.features=127.0.0.1:" + featuresGrpcPort,
+                "--fraudscore.api.downstream.predict=127.0.0.1:" + predictGrpcPort,
+                "--fraudscore.api.downstream.postprocess=127.0.0.1:" + postprocessGrpcPort), businessApiPort, logs));
+        add(new ServiceProcess("gateway", jar("gateway"), List.of(
+                "--server.port=" + gatewayPort,
+                "--management.server.port=" + gatewayManagement,
+                "--fraudscore.gateway.upstream=http://127.0.0.1:" + businessApiPort), gatewayManagement, logs));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
+        services.values().forEach(ServiceProcess::start);
+        services.values().forEach(s -> s.awaitHealthy(Duration.ofSeconds(180)));
+    }
+
+    static synchronized Pipeline get() {
+        if (instance == null) {
+            instance = new Pipeline();
+        }
+        return instance;
+    }
+
+    String featureKeyPrefix() {
+        return keyPrefix + "fs:";
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    private void add(ServiceProcess process) {
+        services.put(process.name(), process);
+    }
+
+    private Path jar(String module) {
+        return root.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+    }
+
+    private void stopAll() {
+        List<ServiceProcess> started = List.copyOf(services.values());
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
+    }
+}

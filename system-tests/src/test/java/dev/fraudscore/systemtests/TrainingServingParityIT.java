@@ -1,0 +1,83 @@
+package dev.fraudscore.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.Timestamp;
+import dev.fraudscore.contracts.common.v1.Channel;
+import dev.fraudscore.contracts.common.v1.FeatureSetRef;
+import dev.fraudscore.contracts.feature.v1.FeatureServiceGrpc;
+import dev.fraudscore.contracts.feature.v1.GetFeaturesRequest;
+import dev.fraudscore.contracts.feature.v1.GetFeaturesResponse;
+import dev.fraudscore.contracts.feature.v1.Transaction;
+import dev.fraudscore.features.FeatureSet;
+import dev.fraudscore.features.FeatureSets;
+import dev.fraudscore.features.FeatureTransaction;
+import dev.fraudscore.simulator.LabelledTransaction;
+import dev.fraudscore.simulator.SimulationConfig;
+import dev.fraudscore.simulator.Simulator;
+import dev.fraudscore.trainer.FeatureReplay;
+import dev.fraudscore.trainer.LabelledRows;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Training and serving cannot drift: the vectors the trainer computes for a simulated history are
+ * exactly the vectors the running feature-service (Redis, Lua) serves for the same history.
+ */
+class TrainingServingParityIT {
+
+    @Test
+    void trainerVectorsEqualServedVectorsForTheSameHistory() throws InterruptedException {
+        Pipeline pipeline = Pipeline.get();
+        FeatureSet fraudV1 = FeatureSets.find("fraud", 1).orElseThrow();
+        List<LabelledTransaction> history = Simulator.generate(SimulationConfig.of(20261122L, 30, 3));
+        LabelledRows trained = FeatureReplay.replay(history, fraudV1);
+
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", pipeline.featuresGrpcPort).usePlaintext().build();
+        try {
+            FeatureServiceGrpc.FeatureServiceBlockingStub features = FeatureServiceGrpc.newBlockingStub(channel);
+            FeatureSetRef set = FeatureSetRef.newBuilder().setName(fraudV1.name()).setVersion(fraudV1.version())
+                    .setFingerprint(fraudV1.fingerprint()).build();
+            assertThat(history).hasSizeGreaterThan(300);
+            for (int i = 0; i < history.size(); i++) {
+                GetFeaturesResponse served = features.withDeadlineAfter(5, TimeUnit.SECONDS).getFeatures(
+                        GetFeaturesRequest.newBuilder().setTransaction(toProto(history.get(i).transaction()))
+                                .setFeatureSet(set).build());
+                assertThat(served.getNamesList()).isEqualTo(fraudV1.featureNames());
+                float[] servedValues = new float[served.getValuesCount()];
+                for (int j = 0; j < servedValues.length; j++) {
+                    servedValues[j] = served.getValues(j);
+                }
+                assertThat(servedValues).as("vector of transaction %d (%s)", i, history.get(i).transaction().transactionId())
+                        .containsExactly(trained.rows()[i]);
+            }
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Transaction toProto(FeatureTransaction tx) {
+        Transaction.Builder proto = Transaction.newBuilder()
+                .setTransactionId(tx.transactionId())
+                .setOccurredAt(Timestamp.newBuilder().setSeconds(tx.occurredAt().getEpochSecond())
+                        .setNanos(tx.occurredAt().getNano()))
+                .setAmountMinor(tx.amountMinor())
+                .setBaseCurrency("EUR")
+                .setCardKey(tx.cardKey())
+                .setMerchantKey(tx.merchantKey())
+                .setChannel(Channel.valueOf(tx.channel().name()));
+        if (tx.cardCountry() != null) {
+            proto.setCardCountry(tx.cardCountry());
+        }
+        if (tx.merchantCountry() != null) {
+            proto.setMerchantCountry(tx.merchantCountry());
+        }
+        if (tx.merchantCategoryCode() != null) {
+            proto.setMerchantCategoryCode(tx.merchantCategoryCode());
+        }
+        return proto.build();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.fraudscore.trainer;
+
+import dev.fraudscore.model.ModelManifest.Normalization;
+
+/** Per-feature mean and standard deviation of the training rows, as the manifest stores them. */
+final class Standardization {
+
+    /** Below this a feature is constant; dividing by 1 keeps it at 0 instead of blowing it up. */
+    static final double MIN_STD = 1e-6;
+
+    private Standardization() {
+    }
+
+    static Normalization fit(float[][] rows) {
+        int width = rows[0].length;
+        double[] sum = new double[width];
+        for (float[] row : rows) {
+            for (int c = 0; c < width; c++) {
+                sum[c] += row[c];
+            }
+        }
+        float[] mean = new float[width];
+        for (int c = 0; c < width; c++) {
+            mean[c] = (float) (sum[c] / rows.length);
+        }
+        double[] squares = new double[width];
+        for (float[] row : rows) {
+            for (int c = 0; c < width; c++) {
+                double d = row[c] - mean[c];
+                squares[c] += d * d;
+            }
+        }
+        float[] std = new float[width];
+        for (int c = 0; c < width; c++) {
+            double s = Math.sqrt(squares[c] / rows.length);
+            std[c] = s < MIN_STD ? 1f : (float) s;
+        }
+        return new Normalization(mean, std);
+    }
+
+    /** Row-major, normalised exactly as {@code LoadedModel} does it at serving time. */
+    static float[] apply(Normalization n, float[][] rows, int[] order, int from, int to) {
+        float[] mean = n.mean();
+        float[] std = n.std();
+        int width = mean.length;
+        float[] flat = new float[(to - from) * width];
+        for (int r = from; r < to; r++) {
+            float[] row = rows[order == null ? r : order[r]];
+            int base = (r - from) * width;
+            for (int c = 0; c < width; c++) {
+                flat[base + c] = (row[c] - mean[c]) / std[c];
+            }
+        }
+        return flat;
+    }
+}

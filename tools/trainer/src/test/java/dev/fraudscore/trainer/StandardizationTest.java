@@ -1,0 +1,25 @@
+package dev.fraudscore.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fraudscore.model.ModelManifest.Normalization;
+import org.junit.jupiter.api.Test;
+
+class StandardizationTest {
+
+    @Test
+    void fitsMeanAndStdAndKeepsConstantFeaturesAtZero() {
+        float[][] rows = {{1f, 5f}, {3f, 5f}};
+        Normalization n = Standardization.fit(rows);
+        assertThat(n.mean()).containsExactly(2f, 5f);
+        assertThat(n.std()).containsExactly(1f, 1f);
+        assertThat(Standardization.apply(n, rows, null, 0, 2)).containsExactly(-1f, 0f, 1f, 0f);
+    }
+
+    @Test
+    void appliesInTheGivenRowOrder() {
+        float[][] rows = {{0f}, {10f}, {20f}};
+        Normalization n = new Normalization(new float[] {10f}, new float[] {10f});
+        assertThat(Standardization.apply(n, rows, new int[] {2, 0, 1}, 0, 2)).containsExactly(1f, -1f);
+    }
+}
