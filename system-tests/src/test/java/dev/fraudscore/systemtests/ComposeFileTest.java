@@ -101,7 +101,7 @@ class ComposeFileTest {
     void onlyTheGatewayIsPublished() {
         compose.forEach((name, service) ->
                 assertThat(service.containsKey("ports")).as(name + " publishes ports").isEqualTo(name.equals("gateway")));
-        assertThat((List<?>) compose.get("gateway").get("ports")).containsExactly("8080:8080");
+        assertThat(compose.get("gateway").get("ports")).isEqualTo(List.of("8080:8080"));
     }
 
     private static String condition(String service, String dependency) {

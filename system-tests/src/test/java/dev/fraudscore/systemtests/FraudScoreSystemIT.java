@@ -44,7 +44,7 @@ class FraudScoreSystemIT {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.requestId()).isNotBlank();
         JsonNode body = answer.body();
-        assertThat(body.path("decision").asString()).isEqualTo("APPROVE");
+        assertThat(body.path("decision").asString()).as("decision in %s", body).isEqualTo("APPROVE");
         assertThat(body.path("label").asString()).isEqualTo("NOT_FRAUD");
         assertThat(body.path("degraded").asBoolean()).isFalse();
         assertThat(body.path("score").asDouble()).isBetween(0.0, 1.0);

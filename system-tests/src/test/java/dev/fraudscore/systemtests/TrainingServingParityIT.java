@@ -33,7 +33,7 @@ class TrainingServingParityIT {
     void trainerVectorsEqualServedVectorsForTheSameHistory() throws InterruptedException {
         Pipeline pipeline = Pipeline.get();
         FeatureSet fraudV1 = FeatureSets.find("fraud", 1).orElseThrow();
-        List<LabelledTransaction> history = Simulator.generate(SimulationConfig.of(20261122L, 30, 3));
+        List<LabelledTransaction> history = Simulator.generate(SimulationConfig.of(20261122L, 80, 5));
         LabelledRows trained = FeatureReplay.replay(history, fraudV1);
 
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", pipeline.featuresGrpcPort).usePlaintext().build();
@@ -41,7 +41,7 @@ class TrainingServingParityIT {
             FeatureServiceGrpc.FeatureServiceBlockingStub features = FeatureServiceGrpc.newBlockingStub(channel);
             FeatureSetRef set = FeatureSetRef.newBuilder().setName(fraudV1.name()).setVersion(fraudV1.version())
                     .setFingerprint(fraudV1.fingerprint()).build();
-            assertThat(history).hasSizeGreaterThan(300);
+            assertThat(history).hasSizeGreaterThan(400);
             for (int i = 0; i < history.size(); i++) {
                 GetFeaturesResponse served = features.withDeadlineAfter(5, TimeUnit.SECONDS).getFeatures(
                         GetFeaturesRequest.newBuilder().setTransaction(toProto(history.get(i).transaction()))

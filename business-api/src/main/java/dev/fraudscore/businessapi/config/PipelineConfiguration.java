@@ -7,6 +7,7 @@ import dev.fraudscore.businessapi.domain.TransactionValidator;
 import dev.fraudscore.businessapi.grpc.DownstreamChannels;
 import dev.fraudscore.businessapi.grpc.FeatureClient;
 import dev.fraudscore.businessapi.grpc.GuardedDownstream;
+import dev.fraudscore.businessapi.grpc.DownstreamWarmup;
 import dev.fraudscore.businessapi.grpc.ModelMetadataCache;
 import dev.fraudscore.businessapi.grpc.PostprocessClient;
 import dev.fraudscore.businessapi.grpc.PredictClient;
@@ -78,10 +79,17 @@ public class PipelineConfiguration {
         return new PostprocessClient(channels.postprocess(), guard("postprocess", breakers, limiters, downstreamTimers));
     }
 
+    @Bean
+    DownstreamWarmup downstreamWarmup(DownstreamChannels channels) {
+        return new DownstreamWarmup(channels.predict(), channels.postprocess());
+    }
+
     @Bean(initMethod = "start", destroyMethod = "close")
-    ModelMetadataCache modelMetadataCache(PredictClient predict, ApiProperties properties) {
-        return new ModelMetadataCache(predict, properties.metadataRefresh(), properties.metadataRetry(),
+    ModelMetadataCache modelMetadataCache(PredictClient predict, ApiProperties properties, DownstreamWarmup warmup) {
+        ModelMetadataCache cache = new ModelMetadataCache(predict, properties.metadataRefresh(), properties.metadataRetry(),
                 properties.metadataTimeout());
+        cache.onFirstKnown(warmup::warm);
+        return cache;
     }
 
     @Bean

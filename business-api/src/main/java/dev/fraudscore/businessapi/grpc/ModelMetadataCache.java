@@ -3,12 +3,14 @@ package dev.fraudscore.businessapi.grpc;
 import dev.fraudscore.contracts.predict.v1.ModelMetadata;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,7 @@ public final class ModelMetadataCache implements AutoCloseable {
     private final AtomicReference<ModelMetadata> current = new AtomicReference<>();
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final AtomicBoolean lastAttemptFailed = new AtomicBoolean();
+    private final CopyOnWriteArrayList<Consumer<ModelMetadata>> firstKnownListeners = new CopyOnWriteArrayList<>();
     private volatile long lastAttemptNanos = System.nanoTime() - MIN_GAP.toNanos();
 
     public ModelMetadataCache(PredictClient predict, Duration refreshEvery, Duration retryEvery, Duration timeout) {
@@ -48,6 +51,11 @@ public final class ModelMetadataCache implements AutoCloseable {
     /** Starts the background refresh, the first one at once. */
     public void start() {
         schedule(Duration.ZERO);
+    }
+
+    /** Runs {@code listener} on the refresh thread once, when the metadata is first read. */
+    public void onFirstKnown(Consumer<ModelMetadata> listener) {
+        firstKnownListeners.add(listener);
     }
 
     /** The last known metadata; empty until predict-service has answered once. */
@@ -93,6 +101,9 @@ public final class ModelMetadataCache implements AutoCloseable {
             ModelMetadata fresh = predict.metadata(timeout);
             ModelMetadata previous = current.getAndSet(fresh);
             lastAttemptFailed.set(false);
+            if (previous == null) {
+                firstKnownListeners.forEach(listener -> listener.accept(fresh));
+            }
             if (previous == null || !previous.getModel().equals(fresh.getModel())
                     || !previous.getFeatureSet().equals(fresh.getFeatureSet())) {
                 log.info("Serving model {} {} with feature set {}_v{} (fingerprint {})", fresh.getModel().getName(),
