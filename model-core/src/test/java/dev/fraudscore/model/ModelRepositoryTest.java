@@ -1,0 +1,72 @@
+package dev.fraudscore.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelRepositoryTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void newestVersionIsTheHighestNumberWithAManifest() throws IOException {
+        ModelRepository repository = new ModelRepository(root);
+        assertThat(repository.newestVersion("fraud-mlp")).isEmpty();
+        assertThat(repository.nextVersion("fraud-mlp")).isEqualTo("1");
+
+        repository.writeManifest(manifest("2"));
+        repository.writeManifest(manifest("10"));
+        Files.createDirectories(root.resolve("fraud-mlp/11")); // no manifest: an unfinished version
+        Files.createDirectories(root.resolve("fraud-mlp/latest"));
+
+        assertThat(repository.versions("fraud-mlp")).containsExactly("2", "10");
+        assertThat(repository.newestVersion("fraud-mlp")).contains("10");
+        assertThat(repository.nextVersion("fraud-mlp")).isEqualTo("11");
+        assertThat(repository.names()).containsExactly("fraud-mlp");
+    }
+
+    @Test
+    void aManifestRoundTripsThroughJson() {
+        ModelRepository repository = new ModelRepository(root);
+        repository.writeManifest(manifest("1"));
+
+        ModelManifest read = repository.readManifest("fraud-mlp", "1");
+
+        assertThat(read.featureSet()).isEqualTo(new ModelManifest.FeatureSetInfo("fraud", 1, "abc123"));
+        assertThat(read.normalization().std()).containsExactly(1f, 2f);
+        assertThat(read.suggestedThresholds().decline()).isEqualTo(0.9f);
+    }
+
+    @Test
+    void anInconsistentManifestIsRefusedWithASentence() {
+        ModelManifest wrongWidth = new ModelManifest("fraud-mlp", "1", "now", new ModelManifest.FeatureSetInfo("fraud", 1, "abc"),
+                List.of("a", "b"), "p", new ModelManifest.Architecture("mlp", 3, List.of(4)),
+                new ModelManifest.Normalization(new float[2], new float[2]), Map.of(), null, "w-0000.params", Map.of());
+
+        assertThatThrownBy(wrongWidth::validate).isInstanceOf(InvalidModelException.class)
+                .hasMessage("the manifest of fraud-mlp/1 lists 2 inputs but its network takes 3");
+        assertThatThrownBy(() -> new ModelRepository(root).readManifest("fraud-mlp", "7"))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("cannot read the manifest");
+    }
+
+    @Test
+    void weightsPrefixDropsTheEpochSuffix() {
+        assertThat(LoadedModel.weightsPrefix("fraud-mlp-0000.params")).isEqualTo("fraud-mlp");
+    }
+
+    private static ModelManifest manifest(String version) {
+        return new ModelManifest("fraud-mlp", version, "2026-11-22T00:00:00Z",
+                new ModelManifest.FeatureSetInfo("fraud", 1, "abc123"), List.of("a", "b"), "fraud_probability",
+                new ModelManifest.Architecture("mlp", 2, List.of(4)),
+                new ModelManifest.Normalization(new float[] {0f, 0f}, new float[] {1f, 2f}),
+                Map.of("roc_auc", 0.99), new ModelManifest.Thresholds(0.3f, 0.9f), "fraud-mlp-0000.params", Map.of());
+    }
+}
