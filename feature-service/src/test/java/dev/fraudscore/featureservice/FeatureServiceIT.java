@@ -177,14 +177,17 @@ class FeatureServiceIT {
     }
 
     @Test
-    void actuatorHealthIncludesRedis() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"redis\":{\"status\":\"UP\"}").contains("\"status\":\"UP\"");
+    void actuatorHealthIncludesRedisAndIsUpOnceWarm() {
+        // the service warms itself up over gRPC before it reports UP (health component selfWarmup)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"redis\":{\"status\":\"UP\"}")
+                    .contains("\"selfWarmup\":{\"status\":\"UP\"}").contains("\"status\":\"UP\"");
+        });
         assertThat(httpPort).as("actuator and gRPC listen apart").isNotEqualTo(grpcPort);
     }
 }
