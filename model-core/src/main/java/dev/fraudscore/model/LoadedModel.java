@@ -4,12 +4,6 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +16,10 @@ public final class LoadedModel implements AutoCloseable {
 
     private final ModelManifest manifest;
     private final Model model;
-    private final float[] mean;
-    private final float[] std;
 
     private LoadedModel(ModelManifest manifest, Model model) {
         this.manifest = manifest;
         this.model = model;
-        this.mean = manifest.normalization().mean();
-        this.std = manifest.normalization().std();
     }
 
     /** The GPU when DJL sees one, else the CPU. */
@@ -76,21 +66,13 @@ public final class LoadedModel implements AutoCloseable {
     /** Fraud probabilities for {@code rows} (each of {@link #inputSize()} values). */
     public float[] score(float[][] rows) {
         int width = inputSize();
-        float[] flat = new float[rows.length * width];
         for (int r = 0; r < rows.length; r++) {
             if (rows[r].length != width) {
                 throw new IllegalArgumentException("row " + r + " has " + rows[r].length + " values but the model "
                         + manifest.name() + "/" + manifest.version() + " takes " + width);
             }
-            for (int c = 0; c < width; c++) {
-                flat[r * width + c] = (rows[r][c] - mean[c]) / std[c];
-            }
         }
-        try (NDManager manager = model.getNDManager().newSubManager()) {
-            NDArray input = manager.create(flat, new Shape(rows.length, width));
-            NDList output = model.getBlock().forward(new ParameterStore(manager, false), new NDList(input), false);
-            return Activation.sigmoid(output.singletonOrThrow()).reshape(rows.length).toFloatArray();
-        }
+        return MlpNetwork.probabilities(model, manifest.normalization(), rows);
     }
 
     @Override

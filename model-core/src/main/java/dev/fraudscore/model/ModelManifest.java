@@ -36,6 +36,26 @@ public record ModelManifest(
 
     /** Per-input mean and standard deviation, applied as {@code (x - mean) / std} before the network. */
     public record Normalization(float[] mean, float[] std) {
+
+        /**
+         * Rows {@code from..to} (through {@code order} when it is not null) normalised into one row-major
+         * array: the only place inputs are normalised, for training batches and for scoring alike.
+         */
+        public float[] apply(float[][] rows, int[] order, int from, int to) {
+            int width = mean.length;
+            float[] flat = new float[(to - from) * width];
+            for (int r = from; r < to; r++) {
+                float[] row = rows[order == null ? r : order[r]];
+                if (row.length != width) {
+                    throw new IllegalArgumentException("row " + r + " has " + row.length + " values but the model takes " + width);
+                }
+                int base = (r - from) * width;
+                for (int c = 0; c < width; c++) {
+                    flat[base + c] = (row[c] - mean[c]) / std[c];
+                }
+            }
+            return flat;
+        }
     }
 
     public record Thresholds(float review, float decline) {

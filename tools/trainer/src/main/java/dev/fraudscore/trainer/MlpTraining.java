@@ -7,10 +7,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -34,26 +32,13 @@ final class MlpTraining {
     private MlpTraining() {
     }
 
-    /**
-     * One PyTorch thread unless the caller chose otherwise: the matrices of this network are tiny, and
-     * OpenMP workers spinning at every operation cost far more than they give on a busy two-core machine.
-     * Must run before the engine starts.
-     */
-    static void preferSingleThread() {
-        for (String property : new String[] {"ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads"}) {
-            if (System.getProperty(property) == null) {
-                System.setProperty(property, "1");
-            }
-        }
-    }
-
     /** A trained model (the caller closes it) and its mean training loss per epoch. */
     record Trained(Model model, double[] epochLoss) {
     }
 
     static Trained train(TrainingConfig config, Architecture architecture, Normalization normalization,
             LabelledRows train, PrintStream log) {
-        preferSingleThread();
+        MlpNetwork.preferSingleThread();
         Engine.getEngine(ENGINE).setRandomSeed((int) config.seed());
         Model model = Model.newInstance(config.modelName(), Device.cpu(), ENGINE);
         model.setBlock(MlpNetwork.build(architecture));
@@ -88,7 +73,7 @@ final class MlpTraining {
     private static float step(Trainer trainer, Normalization normalization, LabelledRows train, int[] order,
             int from, int to, int width) {
         try (NDManager batch = trainer.getManager().newSubManager()) {
-            NDArray x = batch.create(Standardization.apply(normalization, train.rows(), order, from, to),
+            NDArray x = batch.create(normalization.apply(train.rows(), order, from, to),
                     new Shape(to - from, width));
             float[] y = new float[to - from];
             for (int r = from; r < to; r++) {
@@ -105,24 +90,6 @@ final class MlpTraining {
             trainer.step();
             return loss;
         }
-    }
-
-    /** Fraud probabilities of {@code rows}, computed the way {@code LoadedModel.score} computes them. */
-    static float[] score(Model model, Normalization normalization, float[][] rows) {
-        int width = normalization.mean().length;
-        float[] out = new float[rows.length];
-        int chunk = 4096;
-        for (int from = 0; from < rows.length; from += chunk) {
-            int to = Math.min(rows.length, from + chunk);
-            try (NDManager manager = model.getNDManager().newSubManager()) {
-                NDArray input = manager.create(Standardization.apply(normalization, rows, null, from, to),
-                        new Shape(to - from, width));
-                NDList logits = model.getBlock().forward(new ParameterStore(manager, false), new NDList(input), false);
-                float[] p = Activation.sigmoid(logits.singletonOrThrow()).reshape(to - from).toFloatArray();
-                System.arraycopy(p, 0, out, from, p.length);
-            }
-        }
-        return out;
     }
 
     /**

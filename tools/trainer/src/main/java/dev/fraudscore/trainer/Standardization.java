@@ -37,20 +37,4 @@ final class Standardization {
         }
         return new Normalization(mean, std);
     }
-
-    /** Row-major, normalised exactly as {@code LoadedModel} does it at serving time. */
-    static float[] apply(Normalization n, float[][] rows, int[] order, int from, int to) {
-        float[] mean = n.mean();
-        float[] std = n.std();
-        int width = mean.length;
-        float[] flat = new float[(to - from) * width];
-        for (int r = from; r < to; r++) {
-            float[] row = rows[order == null ? r : order[r]];
-            int base = (r - from) * width;
-            for (int c = 0; c < width; c++) {
-                flat[base + c] = (row[c] - mean[c]) / std[c];
-            }
-        }
-        return flat;
-    }
 }

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.fraudscore.features.FeatureSet;
 import dev.fraudscore.features.FeatureSets;
+import dev.fraudscore.model.MlpNetwork;
 import dev.fraudscore.model.ModelManifest;
 import dev.fraudscore.model.ModelManifest.Architecture;
 import dev.fraudscore.model.ModelManifest.FeatureSetInfo;
@@ -60,7 +61,7 @@ public final class TrainingRun {
         MlpTraining.Trained trained = MlpTraining.train(config, architecture, normalization, train, log);
         try (var model = trained.model()) {
             log.printf("%.1f s: trained%n", seconds(started));
-            float[] scores = MlpTraining.score(model, normalization, eval.rows());
+            float[] scores = MlpNetwork.probabilities(model, normalization, eval.rows());
             Evaluation evaluation = Evaluation.of(scores, eval);
             Map<String, Object> split = splitInfo(simulation, cutoff, train, eval);
             ModelManifest draft = new ModelManifest(config.modelName(), "0", Instant.now().toString(),

@@ -13,13 +13,13 @@ class StandardizationTest {
         Normalization n = Standardization.fit(rows);
         assertThat(n.mean()).containsExactly(2f, 5f);
         assertThat(n.std()).containsExactly(1f, 1f);
-        assertThat(Standardization.apply(n, rows, null, 0, 2)).containsExactly(-1f, 0f, 1f, 0f);
+        assertThat(n.apply(rows, null, 0, 2)).containsExactly(-1f, 0f, 1f, 0f);
     }
 
     @Test
     void appliesInTheGivenRowOrder() {
         float[][] rows = {{0f}, {10f}, {20f}};
         Normalization n = new Normalization(new float[] {10f}, new float[] {10f});
-        assertThat(Standardization.apply(n, rows, new int[] {2, 0, 1}, 0, 2)).containsExactly(1f, -1f);
+        assertThat(n.apply(rows, new int[] {2, 0, 1}, 0, 2)).containsExactly(1f, -1f);
     }
 }
