@@ -20,16 +20,30 @@ public interface FeatureSet {
 
     FeatureVector compute(FeatureTransaction tx, CardHistory history);
 
+    /**
+     * ISO 4217 code of the currency the amount features are defined in: a transaction's amount must come in
+     * minor units of it, or the features would silently mean something else.
+     */
+    String amountCurrency();
+
+    /** Name, version and fingerprint. */
+    default FeatureSetId ref() {
+        return new FeatureSetId(name(), version(), fingerprint());
+    }
+
     /** {@code name_vVersion}, e.g. {@code fraud_v1}. */
     default String id() {
-        return name() + "_v" + version();
+        return new FeatureSetId(name(), version(), "").id();
     }
 
     default List<String> featureNames() {
         return features().stream().map(FeatureSpec::name).toList();
     }
 
-    /** SHA-256 (first 16 hex digits) of the name, version, transform version and the ordered names and types. */
+    /**
+     * SHA-256 (first 16 hex digits) of the name, version, transform version and the ordered names and types.
+     * The amount currency is not in it: it is fixed for a set's version, and a transaction in another one is refused.
+     */
     default String fingerprint() {
         StringBuilder text = new StringBuilder()
                 .append(name()).append(':').append(version()).append(":transform=").append(transformVersion()).append('\n');

@@ -21,6 +21,6 @@ public final class FeatureSets {
 
     /** Looks up {@code fraud_v1}-style ids. */
     public static Optional<FeatureSet> find(String id) {
-        return ALL.stream().filter(s -> s.id().equals(id)).findFirst();
+        return FeatureSetId.parse(id).flatMap(ref -> find(ref.name(), ref.version()));
     }
 }

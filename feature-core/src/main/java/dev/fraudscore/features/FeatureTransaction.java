@@ -1,5 +1,6 @@
 package dev.fraudscore.features;
 
+import dev.fraudscore.domain.Channel;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,7 +1,9 @@
 package dev.fraudscore.features;
 
+import dev.fraudscore.domain.Channel;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 
 /**
@@ -10,6 +12,9 @@ import java.util.List;
  */
 public final class FraudV1 implements FeatureSet {
 
+    static final String CURRENCY = "EUR";
+    private static final double MINOR_PER_MAJOR =
+            StrictMath.pow(10, Currency.getInstance(CURRENCY).getDefaultFractionDigits());
     static final float NO_LAST_SEEN = (float) StrictMath.log1p(HistoryWindows.LONG.toSeconds());
 
     private static final List<FeatureSpec> FEATURES = List.of(
@@ -36,6 +41,11 @@ public final class FraudV1 implements FeatureSet {
     @Override
     public int version() {
         return 1;
+    }
+
+    @Override
+    public String amountCurrency() {
+        return CURRENCY;
     }
 
     @Override
@@ -89,6 +99,6 @@ public final class FraudV1 implements FeatureSet {
     }
 
     private static double majorUnits(long minor) {
-        return minor / 100.0;
+        return minor / MINOR_PER_MAJOR;
     }
 }

@@ -3,6 +3,7 @@ package dev.fraudscore.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.fraudscore.domain.Channel;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,27 @@ class FraudV1Test {
         assertThat(renamed.fingerprint()).isNotEqualTo(fraudV1.fingerprint());
         assertThat(FeatureSets.find("fraud", 1)).containsSame(FeatureSets.find("fraud_v1").orElseThrow());
         assertThat(FeatureSets.find("fraud", 2)).isEmpty();
+        assertThat(FeatureSets.find("fraud_v1.5")).isEmpty();
+    }
+
+    @Test
+    void theFeatureSetIdReadsAndWritesTheIdForm() {
+        assertThat(FeatureSetId.parse("fraud_v12")).contains(new FeatureSetId("fraud", 12, ""));
+        assertThat(FeatureSetId.parse("fraud_v0")).isEmpty();
+        assertThat(FeatureSetId.parse("Fraud_v1")).isEmpty();
+        assertThat(fraudV1.ref().id()).isEqualTo("fraud_v1");
+        assertThat(fraudV1.ref().matches(new FeatureSetId("fraud", 1, fraudV1.fingerprint()))).isTrue();
+        assertThat(fraudV1.ref().matches(new FeatureSetId("fraud", 1, ""))).isFalse();
+        assertThat(new FeatureSetId("fraud", 1, null).describe()).isEqualTo("fraud_v1 (no fingerprint)");
+    }
+
+    @Test
+    void amountsAreReadInTheMinorUnitsOfTheSetsCurrency() {
+        assertThat(fraudV1.amountCurrency()).isEqualTo("EUR");
+        // 123.45 EUR: log1p of the major amount, two decimals
+        float amountFeature = fraudV1.compute(tx("t", "2026-11-22T10:00:00Z", 12_345, "POS", "FR", "FR"),
+                CardHistory.EMPTY).values()[0];
+        assertThat(amountFeature).isEqualTo((float) StrictMath.log1p(123.45));
     }
 
     static FeatureTransaction tx(String id, String at, long amountMinor, String channel, String cardCountry,
@@ -79,6 +101,11 @@ class FraudV1Test {
         @Override
         public int version() {
             return delegate.version();
+        }
+
+        @Override
+        public String amountCurrency() {
+            return delegate.amountCurrency();
         }
 
         @Override

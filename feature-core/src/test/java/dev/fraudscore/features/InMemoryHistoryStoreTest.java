@@ -2,6 +2,7 @@ package dev.fraudscore.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fraudscore.domain.Channel;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

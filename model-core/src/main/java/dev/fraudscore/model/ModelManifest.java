@@ -1,5 +1,7 @@
 package dev.fraudscore.model;
 
+import dev.fraudscore.domain.Thresholds;
+import dev.fraudscore.features.FeatureSetId;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +14,7 @@ public record ModelManifest(
         String name,
         String version,
         String createdAt,
-        FeatureSetInfo featureSet,
+        FeatureSetId featureSet,
         List<String> inputs,
         String output,
         Architecture architecture,
@@ -23,12 +25,6 @@ public record ModelManifest(
         Map<String, Object> training) {
 
     public static final String FILE_NAME = "manifest.json";
-
-    public record FeatureSetInfo(String name, int version, String fingerprint) {
-        public String id() {
-            return name + "_v" + version;
-        }
-    }
 
     /** A multilayer perceptron: {@code inputSize -> hidden... -> 1} logit, ReLU between layers. */
     public record Architecture(String type, int inputSize, List<Integer> hidden) {
@@ -58,14 +54,11 @@ public record ModelManifest(
         }
     }
 
-    public record Thresholds(float review, float decline) {
-    }
-
     /** Checks the parts that must agree with each other, naming the first that does not. */
     public void validate() {
         require(name != null && !name.isBlank(), "the manifest has no model name");
         require(version != null && !version.isBlank(), "the manifest of " + name + " has no version");
-        require(featureSet != null && featureSet.fingerprint() != null,
+        require(featureSet != null && featureSet.hasFingerprint(),
                 "the manifest of " + name + "/" + version + " names no feature set fingerprint");
         require(inputs != null && architecture != null && inputs.size() == architecture.inputSize(),
                 "the manifest of " + name + "/" + version + " lists " + (inputs == null ? 0 : inputs.size())

@@ -3,6 +3,8 @@ package dev.fraudscore.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fraudscore.domain.Thresholds;
+import dev.fraudscore.features.FeatureSetId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,14 +42,14 @@ class ModelRepositoryTest {
 
         ModelManifest read = repository.readManifest("fraud-mlp", "1");
 
-        assertThat(read.featureSet()).isEqualTo(new ModelManifest.FeatureSetInfo("fraud", 1, "abc123"));
+        assertThat(read.featureSet()).isEqualTo(new FeatureSetId("fraud", 1, "abc123"));
         assertThat(read.normalization().std()).containsExactly(1f, 2f);
         assertThat(read.suggestedThresholds().decline()).isEqualTo(0.9f);
     }
 
     @Test
     void anInconsistentManifestIsRefusedWithASentence() {
-        ModelManifest wrongWidth = new ModelManifest("fraud-mlp", "1", "now", new ModelManifest.FeatureSetInfo("fraud", 1, "abc"),
+        ModelManifest wrongWidth = new ModelManifest("fraud-mlp", "1", "now", new FeatureSetId("fraud", 1, "abc"),
                 List.of("a", "b"), "p", new ModelManifest.Architecture("mlp", 3, List.of(4)),
                 new ModelManifest.Normalization(new float[2], new float[2]), Map.of(), null, "w-0000.params", Map.of());
 
@@ -64,9 +66,9 @@ class ModelRepositoryTest {
 
     private static ModelManifest manifest(String version) {
         return new ModelManifest("fraud-mlp", version, "2026-11-22T00:00:00Z",
-                new ModelManifest.FeatureSetInfo("fraud", 1, "abc123"), List.of("a", "b"), "fraud_probability",
+                new FeatureSetId("fraud", 1, "abc123"), List.of("a", "b"), "fraud_probability",
                 new ModelManifest.Architecture("mlp", 2, List.of(4)),
                 new ModelManifest.Normalization(new float[] {0f, 0f}, new float[] {1f, 2f}),
-                Map.of("roc_auc", 0.99), new ModelManifest.Thresholds(0.3f, 0.9f), "fraud-mlp-0000.params", Map.of());
+                Map.of("roc_auc", 0.99), new Thresholds(0.3f, 0.9f), "fraud-mlp-0000.params", Map.of());
     }
 }

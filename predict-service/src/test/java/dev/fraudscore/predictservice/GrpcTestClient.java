@@ -4,7 +4,7 @@ import dev.fraudscore.contracts.common.v1.FeatureSetRef;
 import dev.fraudscore.contracts.predict.v1.PredictRequest;
 import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
 import dev.fraudscore.contracts.predict.v1.Row;
-import dev.fraudscore.model.ModelManifest.FeatureSetInfo;
+import dev.fraudscore.features.FeatureSetId;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -58,7 +58,7 @@ public final class GrpcTestClient implements AutoCloseable {
         }
     }
 
-    public static PredictRequest request(FeatureSetInfo featureSet, float[][] rows) {
+    public static PredictRequest request(FeatureSetId featureSet, float[][] rows) {
         PredictRequest.Builder request = PredictRequest.newBuilder().setFeatureSet(FeatureSetRef.newBuilder()
                 .setName(featureSet.name()).setVersion(featureSet.version()).setFingerprint(featureSet.fingerprint()));
         for (float[] values : rows) {

@@ -8,8 +8,8 @@ import static org.awaitility.Awaitility.await;
 import dev.fraudscore.contracts.predict.v1.GetModelMetadataRequest;
 import dev.fraudscore.contracts.predict.v1.ModelMetadata;
 import dev.fraudscore.contracts.predict.v1.PredictResponse;
+import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.model.LoadedModel;
-import dev.fraudscore.model.ModelManifest.FeatureSetInfo;
 import dev.fraudscore.model.ModelRepository;
 import dev.fraudscore.predictservice.health.GrpcHealthPublisher;
 import dev.fraudscore.predictservice.model.LoadExecutor;
@@ -133,13 +133,13 @@ class PredictServiceIT {
     @Order(3)
     void refusesAnotherFingerprintNamingBoth() {
         awaitServing();
-        FeatureSetInfo other = new FeatureSetInfo("fraud", 2, "fedcba9876543210");
+        FeatureSetId other = new FeatureSetId("fraud", 2, "fedcba9876543210");
         assertRefused(() -> client.predict().predict(GrpcTestClient.request(other, TestManifests.rows(1, 1))),
                 Status.Code.FAILED_PRECONDITION, description -> assertThat(description)
                         .contains("model fraud-mlp/2 was trained on feature set fraud_v1")
                         .contains(TestManifests.FRAUD_V1.fingerprint())
                         .contains("the request carries fraud_v2 (fingerprint fedcba9876543210)"));
-        FeatureSetInfo unnamed = new FeatureSetInfo("fraud", 1, "");
+        FeatureSetId unnamed = new FeatureSetId("fraud", 1, "");
         assertRefused(() -> client.predict().predict(GrpcTestClient.request(unnamed, TestManifests.rows(1, 1))),
                 Status.Code.FAILED_PRECONDITION, "without a fingerprint");
     }

@@ -1,12 +1,12 @@
 package dev.fraudscore.predictservice;
 
+import dev.fraudscore.domain.Thresholds;
 import dev.fraudscore.features.FeatureSet;
+import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.features.FraudV1;
-import dev.fraudscore.model.ModelManifest;
 import dev.fraudscore.model.ModelManifest.Architecture;
-import dev.fraudscore.model.ModelManifest.FeatureSetInfo;
 import dev.fraudscore.model.ModelManifest.Normalization;
-import dev.fraudscore.model.ModelManifest.Thresholds;
+import dev.fraudscore.model.ModelManifest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +22,8 @@ public final class TestManifests {
     private TestManifests() {
     }
 
-    public static FeatureSetInfo fraudV1() {
-        return new FeatureSetInfo(FRAUD_V1.name(), FRAUD_V1.version(), FRAUD_V1.fingerprint());
+    public static FeatureSetId fraudV1() {
+        return new FeatureSetId(FRAUD_V1.name(), FRAUD_V1.version(), FRAUD_V1.fingerprint());
     }
 
     public static ModelManifest fraudV1(String name, String version) {

@@ -3,7 +3,7 @@ package dev.fraudscore.featureservice.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fraudscore.features.Channel;
+import dev.fraudscore.domain.Channel;
 import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.FraudV1;
 import dev.fraudscore.features.HistoryStore;

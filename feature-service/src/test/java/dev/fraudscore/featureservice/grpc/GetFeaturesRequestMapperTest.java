@@ -9,10 +9,10 @@ import dev.fraudscore.contracts.common.v1.Channel;
 import dev.fraudscore.contracts.common.v1.FeatureSetRef;
 import dev.fraudscore.contracts.feature.v1.GetFeaturesRequest;
 import dev.fraudscore.contracts.feature.v1.Transaction;
-import dev.fraudscore.featureservice.domain.FeatureQuery;
-import dev.fraudscore.featureservice.domain.InvalidRequestException;
-import dev.fraudscore.featureservice.domain.InvalidRequestException.Violation;
 import dev.fraudscore.features.FeatureTransaction;
+import dev.fraudscore.featureservice.domain.FeatureQuery;
+import dev.fraudscore.featureservice.domain.InvalidRequestException.Violation;
+import dev.fraudscore.featureservice.domain.InvalidRequestException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +58,7 @@ class GetFeaturesRequestMapperTest {
         assertThat(tx.merchantKey()).isEqualTo("m-1");
         assertThat(tx.merchantCategoryCode()).isEqualTo("5411");
         assertThat(tx.merchantCountry()).isEqualTo("FR");
-        assertThat(tx.channel()).isEqualTo(dev.fraudscore.features.Channel.ECOMMERCE);
+        assertThat(tx.channel()).isEqualTo(dev.fraudscore.domain.Channel.ECOMMERCE);
         assertThat(query.featureSet().name()).isEqualTo("fraud");
         assertThat(query.featureSet().version()).isEqualTo(1);
         assertThat(query.featureSet().fingerprint()).isEqualTo("abc");
@@ -66,7 +66,7 @@ class GetFeaturesRequestMapperTest {
 
     @ParameterizedTest
     @CsvSource({"ECOMMERCE,ECOMMERCE", "POS,POS", "ATM,ATM", "MOTO,MOTO"})
-    void mapsEachChannel(Channel wire, dev.fraudscore.features.Channel domain) {
+    void mapsEachChannel(Channel wire, dev.fraudscore.domain.Channel domain) {
         FeatureQuery query = GetFeaturesRequestMapper.toQuery(request(validTransaction().setChannel(wire)));
 
         assertThat(query.transaction().channel()).isEqualTo(domain);

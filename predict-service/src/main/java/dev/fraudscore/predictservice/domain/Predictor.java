@@ -1,6 +1,6 @@
 package dev.fraudscore.predictservice.domain;
 
-import dev.fraudscore.model.ModelManifest.FeatureSetInfo;
+import dev.fraudscore.features.FeatureSetId;
 
 /** Checks a request against the served model and scores it. Knows nothing of gRPC. */
 public final class Predictor {
@@ -13,7 +13,7 @@ public final class Predictor {
         this.validator = validator;
     }
 
-    public Prediction predict(FeatureSetInfo requested, float[][] rows) {
+    public Prediction predict(FeatureSetId requested, float[][] rows) {
         ServedModel model = slot.require();
         validator.checkFeatureSet(model.manifest(), requested);
         validator.checkRows(model.manifest(), rows);

@@ -1,7 +1,7 @@
 package dev.fraudscore.predictservice.domain;
 
+import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.model.ModelManifest;
-import dev.fraudscore.model.ModelManifest.FeatureSetInfo;
 
 /**
  * Refuses a request before it reaches the model: a model is never fed rows computed by another feature
@@ -23,8 +23,8 @@ public final class RequestValidator {
     }
 
     /** Throws FEATURE_SET_MISMATCH unless {@code requested} is exactly the model's feature set, fingerprint included. */
-    public void checkFeatureSet(ModelManifest model, FeatureSetInfo requested) {
-        FeatureSetInfo trained = model.featureSet();
+    public void checkFeatureSet(ModelManifest model, FeatureSetId requested) {
+        FeatureSetId trained = model.featureSet();
         String trainedOn = "model " + ref(model) + " was trained on feature set " + describe(trained);
         if (requested == null || isBlank(requested.fingerprint())) {
             throw PredictionException.mismatch("the request carries " + describeWithoutFingerprint(requested)
@@ -70,11 +70,11 @@ public final class RequestValidator {
         return model.name() + "/" + model.version();
     }
 
-    private static String describe(FeatureSetInfo set) {
+    private static String describe(FeatureSetId set) {
         return describeWithoutFingerprint(set) + " (fingerprint " + set.fingerprint() + ")";
     }
 
-    private static String describeWithoutFingerprint(FeatureSetInfo set) {
+    private static String describeWithoutFingerprint(FeatureSetId set) {
         if (set == null || isBlank(set.name())) {
             return "no feature set name";
         }

@@ -2,13 +2,13 @@ package dev.fraudscore.predictservice.grpc;
 
 import dev.fraudscore.contracts.common.v1.FeatureSetRef;
 import dev.fraudscore.contracts.common.v1.ModelRef;
+import dev.fraudscore.contracts.common.v1.Thresholds;
 import dev.fraudscore.contracts.predict.v1.ModelMetadata;
 import dev.fraudscore.contracts.predict.v1.PredictRequest;
 import dev.fraudscore.contracts.predict.v1.PredictResponse;
 import dev.fraudscore.contracts.predict.v1.Row;
-import dev.fraudscore.contracts.predict.v1.Thresholds;
+import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.model.ModelManifest;
-import dev.fraudscore.model.ModelManifest.FeatureSetInfo;
 import dev.fraudscore.predictservice.domain.Prediction;
 import dev.fraudscore.predictservice.domain.ServedModel;
 
@@ -18,9 +18,9 @@ final class PredictProtos {
     private PredictProtos() {
     }
 
-    static FeatureSetInfo featureSet(PredictRequest request) {
+    static FeatureSetId featureSet(PredictRequest request) {
         FeatureSetRef ref = request.getFeatureSet();
-        return new FeatureSetInfo(ref.getName(), ref.getVersion(), ref.getFingerprint());
+        return new FeatureSetId(ref.getName(), ref.getVersion(), ref.getFingerprint());
     }
 
     static float[][] rows(PredictRequest request) {
@@ -46,7 +46,7 @@ final class PredictProtos {
 
     static ModelMetadata metadata(ServedModel model) {
         ModelManifest manifest = model.manifest();
-        FeatureSetInfo featureSet = manifest.featureSet();
+        FeatureSetId featureSet = manifest.featureSet();
         ModelMetadata.Builder metadata = ModelMetadata.newBuilder()
                 .setModel(modelRef(manifest))
                 .setFeatureSet(FeatureSetRef.newBuilder()

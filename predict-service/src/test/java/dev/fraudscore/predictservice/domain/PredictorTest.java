@@ -3,7 +3,7 @@ package dev.fraudscore.predictservice.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fraudscore.model.ModelManifest.FeatureSetInfo;
+import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.predictservice.FakeServedModel;
 import dev.fraudscore.predictservice.TestManifests;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class PredictorTest {
     @Test
     void neverFeedsTheModelRowsOfAnotherFeatureSet() {
         slot.ready(model);
-        assertThatThrownBy(() -> predictor.predict(new FeatureSetInfo("fraud", 1, "0000000000000000"),
+        assertThatThrownBy(() -> predictor.predict(new FeatureSetId("fraud", 1, "0000000000000000"),
                 TestManifests.rows(3, 1))).isInstanceOf(PredictionException.class);
         assertThat(model.batchSizes()).isEmpty();
     }

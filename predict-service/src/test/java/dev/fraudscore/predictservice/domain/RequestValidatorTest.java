@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.model.ModelManifest;
-import dev.fraudscore.model.ModelManifest.FeatureSetInfo;
 import dev.fraudscore.predictservice.TestManifests;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +17,13 @@ class RequestValidatorTest {
 
     @Test
     void acceptsTheFeatureSetTheModelWasTrainedOn() {
-        assertThatCode(() -> validator.checkFeatureSet(model, new FeatureSetInfo("fraud", 1, fingerprint)))
+        assertThatCode(() -> validator.checkFeatureSet(model, new FeatureSetId("fraud", 1, fingerprint)))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void refusesAnotherFingerprintNamingBothFeatureSets() {
-        assertThatThrownBy(() -> validator.checkFeatureSet(model, new FeatureSetInfo("fraud", 2, "def0123456789abc")))
+        assertThatThrownBy(() -> validator.checkFeatureSet(model, new FeatureSetId("fraud", 2, "def0123456789abc")))
                 .isInstanceOfSatisfying(PredictionException.class, e -> {
                     assertThat(e.kind()).isEqualTo(PredictionException.Kind.FEATURE_SET_MISMATCH);
                     assertThat(e.getMessage()).isEqualTo("model fraud-mlp/3 was trained on feature set fraud_v1"
@@ -33,23 +33,23 @@ class RequestValidatorTest {
 
     @Test
     void refusesTheSameFingerprintUnderAnotherNameOrVersion() {
-        assertThatThrownBy(() -> validator.checkFeatureSet(model, new FeatureSetInfo("fraud", 2, fingerprint)))
+        assertThatThrownBy(() -> validator.checkFeatureSet(model, new FeatureSetId("fraud", 2, fingerprint)))
                 .isInstanceOfSatisfying(PredictionException.class,
                         e -> assertThat(e.kind()).isEqualTo(PredictionException.Kind.FEATURE_SET_MISMATCH));
-        assertThatThrownBy(() -> validator.checkFeatureSet(model, new FeatureSetInfo("fraudish", 1, fingerprint)))
+        assertThatThrownBy(() -> validator.checkFeatureSet(model, new FeatureSetId("fraudish", 1, fingerprint)))
                 .isInstanceOfSatisfying(PredictionException.class,
                         e -> assertThat(e.getMessage()).contains("the request carries fraudish_v1"));
     }
 
     @Test
     void refusesARequestWithoutFingerprint() {
-        assertThatThrownBy(() -> validator.checkFeatureSet(model, new FeatureSetInfo("fraud", 1, "")))
+        assertThatThrownBy(() -> validator.checkFeatureSet(model, new FeatureSetId("fraud", 1, "")))
                 .isInstanceOfSatisfying(PredictionException.class, e -> {
                     assertThat(e.kind()).isEqualTo(PredictionException.Kind.FEATURE_SET_MISMATCH);
                     assertThat(e.getMessage()).startsWith("the request carries fraud_v1 without a fingerprint")
                             .contains("fingerprint " + fingerprint);
                 });
-        assertThatThrownBy(() -> validator.checkFeatureSet(model, new FeatureSetInfo("", 0, "")))
+        assertThatThrownBy(() -> validator.checkFeatureSet(model, new FeatureSetId("", 0, "")))
                 .hasMessageStartingWith("the request carries no feature set name without a fingerprint");
     }
 

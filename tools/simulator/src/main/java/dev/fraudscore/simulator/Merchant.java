@@ -1,6 +1,6 @@
 package dev.fraudscore.simulator;
 
-import dev.fraudscore.features.Channel;
+import dev.fraudscore.domain.Channel;
 
 /**
  * A simulated merchant. Online merchants take {@link Channel#ECOMMERCE} (or {@link Channel#MOTO})

@@ -1,6 +1,6 @@
 package dev.fraudscore.simulator;
 
-import dev.fraudscore.features.Channel;
+import dev.fraudscore.domain.Channel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

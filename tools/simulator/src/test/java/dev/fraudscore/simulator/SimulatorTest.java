@@ -3,7 +3,7 @@ package dev.fraudscore.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fraudscore.features.Channel;
+import dev.fraudscore.domain.Channel;
 import dev.fraudscore.features.FeatureTransaction;
 import java.io.StringWriter;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.fraudscore.trainer;
 
-import dev.fraudscore.model.ModelManifest.Thresholds;
+import dev.fraudscore.domain.Thresholds;
 import dev.fraudscore.simulator.FraudPattern;
 import dev.fraudscore.trainer.BinaryMetrics.Confusion;
 import dev.fraudscore.trainer.BinaryMetrics.PrPoint;

@@ -3,12 +3,12 @@ package dev.fraudscore.trainer;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.fraudscore.features.FeatureSet;
+import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.features.FeatureSets;
 import dev.fraudscore.model.MlpNetwork;
-import dev.fraudscore.model.ModelManifest;
 import dev.fraudscore.model.ModelManifest.Architecture;
-import dev.fraudscore.model.ModelManifest.FeatureSetInfo;
 import dev.fraudscore.model.ModelManifest.Normalization;
+import dev.fraudscore.model.ModelManifest;
 import dev.fraudscore.model.ModelRepository;
 import dev.fraudscore.simulator.LabelledTransaction;
 import dev.fraudscore.simulator.SimulationConfig;
@@ -65,7 +65,7 @@ public final class TrainingRun {
             Evaluation evaluation = Evaluation.of(scores, eval);
             Map<String, Object> split = splitInfo(simulation, cutoff, train, eval);
             ModelManifest draft = new ModelManifest(config.modelName(), "0", Instant.now().toString(),
-                    new FeatureSetInfo(featureSet.name(), featureSet.version(), featureSet.fingerprint()),
+                    new FeatureSetId(featureSet.name(), featureSet.version(), featureSet.fingerprint()),
                     featureSet.featureNames(), OUTPUT, architecture, normalization, evaluation.metrics(),
                     evaluation.thresholds(), null,
                     trainingInfo(config, simulation, transactions, split, trained.epochLoss(), started));

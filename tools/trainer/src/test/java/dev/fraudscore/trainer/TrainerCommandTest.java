@@ -3,6 +3,8 @@ package dev.fraudscore.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fraudscore.domain.Thresholds;
+import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.model.ModelManifest;
 import dev.fraudscore.model.ModelRepository;
 import java.nio.file.Path;
@@ -21,10 +23,10 @@ class TrainerCommandTest {
     void ifEmptyDoesNothingWhenAVersionExists() {
         ModelRepository repository = new ModelRepository(models);
         repository.writeManifest(new ModelManifest("fraud-mlp", "3", "2025-01-01T00:00:00Z",
-                new ModelManifest.FeatureSetInfo("fraud", 1, "x"), List.of("a"), "fraud_probability",
+                new FeatureSetId("fraud", 1, "x"), List.of("a"), "fraud_probability",
                 new ModelManifest.Architecture("mlp", 1, List.of(2)),
                 new ModelManifest.Normalization(new float[] {0f}, new float[] {1f}), Map.of(),
-                new ModelManifest.Thresholds(0.5f, 0.9f), "fraud-mlp-0000.params", Map.of()));
+                new Thresholds(0.5f, 0.9f), "fraud-mlp-0000.params", Map.of()));
         int exit = new CommandLine(new TrainerCommand()).execute("--models-dir", models.toString(), "--if-empty", "--quiet");
         assertThat(exit).isZero();
         assertThat(repository.versions("fraud-mlp")).containsExactly("3");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
-import dev.fraudscore.features.Channel;
+import dev.fraudscore.domain.Channel;
 import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.FraudV1;
 import dev.fraudscore.features.HistoryStore;

@@ -1,4 +1,4 @@
-package dev.fraudscore.features;
+package dev.fraudscore.domain;
 
 /** How the card was presented. */
 public enum Channel {
