@@ -33,7 +33,16 @@ public class DomainException extends RuntimeException {
     }
 
     protected DomainException(Kind kind, String sentence, List<FieldViolation> violations) {
-        super(sentence, null, false, false);
+        this(kind, sentence, violations, null);
+    }
+
+    /** @param cause what an operator needs in the log (e.g. the store's own error); never sent to the caller */
+    protected DomainException(Kind kind, String sentence, Throwable cause) {
+        this(kind, sentence, List.of(), cause);
+    }
+
+    private DomainException(Kind kind, String sentence, List<FieldViolation> violations, Throwable cause) {
+        super(sentence, cause, false, false);
         this.kind = kind;
         this.violations = List.copyOf(violations);
     }

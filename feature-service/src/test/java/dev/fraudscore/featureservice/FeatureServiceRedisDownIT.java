@@ -71,6 +71,7 @@ class FeatureServiceRedisDownIT {
                         .setTransactionId("t-down")
                         .setOccurredAt(Timestamp.newBuilder().setSeconds(1_775_000_000L))
                         .setAmountMinor(100)
+                        .setBaseCurrency("EUR")
                         .setCardKey("card-down")
                         .setMerchantKey("m-1")
                         .setChannel(Channel.ATM))

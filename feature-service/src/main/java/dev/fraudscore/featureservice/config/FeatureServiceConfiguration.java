@@ -2,11 +2,14 @@ package dev.fraudscore.featureservice.config;
 
 import dev.fraudscore.featureservice.domain.FeatureComputer;
 import dev.fraudscore.featureservice.domain.ServedFeatureSets;
+import dev.fraudscore.featureservice.readiness.FeatureStoreProbe;
+import dev.fraudscore.featureservice.readiness.SelfWarmup;
 import dev.fraudscore.featureservice.store.CardKeys;
 import dev.fraudscore.featureservice.store.HistoryTtls;
 import dev.fraudscore.featureservice.store.RedisHistoryStore;
 import dev.fraudscore.features.FeatureSet;
 import dev.fraudscore.features.HistoryStore;
+import dev.fraudscore.support.readiness.ReadinessGate;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,7 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** Wires the served feature sets to one Redis history store each. */
+/** Wires the served feature sets to one Redis history store each, and the readiness of the service. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FeatureServiceProperties.class)
 public class FeatureServiceConfiguration {
@@ -37,5 +40,24 @@ public class FeatureServiceConfiguration {
                 set -> new RedisHistoryStore(redis, new CardKeys(properties.keyPrefix(), set.id()), ttls, address)));
         Function<FeatureSet, HistoryStore> storeOf = set -> stores.get(set.id());
         return new FeatureComputer(sets, storeOf);
+    }
+
+    /** Ready once the request path is warm and while Redis answers. */
+    @Bean
+    ReadinessGate readinessGate() {
+        return new ReadinessGate(SelfWarmup.CONDITION, "warming up the request path",
+                FeatureStoreProbe.CONDITION, "the feature store has not answered yet");
+    }
+
+    @Bean
+    SelfWarmup selfWarmup(ServedFeatureSets sets, FeatureServiceProperties properties, StringRedisTemplate redis,
+            ReadinessGate gate) {
+        return new SelfWarmup(sets.all(), properties.keyPrefix(), redis, gate);
+    }
+
+    @Bean(destroyMethod = "close")
+    FeatureStoreProbe featureStoreProbe(StringRedisTemplate redis, ReadinessGate gate,
+            DataRedisConnectionDetails redisDetails, FeatureServiceProperties properties) {
+        return new FeatureStoreProbe(redis, gate, RedisAddress.describe(redisDetails), properties.storeProbePeriod());
     }
 }

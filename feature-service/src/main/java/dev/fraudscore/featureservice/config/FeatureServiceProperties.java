@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param featureSets ids of the feature sets served side by side, e.g. {@code fraud_v1}
  * @param txCacheTtl how long a transaction id's history is kept for retries
  * @param windowTtl how long a quiet card's window survives; more than the 24 h window
+ * @param storeProbePeriod how often readiness checks that Redis answers
  */
 @Validated
 @ConfigurationProperties("fraudscore.features")
@@ -27,7 +28,8 @@ public record FeatureServiceProperties(
         String keyPrefix,
         @DefaultValue("fraud_v1") @NotEmpty List<@NotBlank String> featureSets,
         @DefaultValue("24h") @NotNull Duration txCacheTtl,
-        @DefaultValue("25h") @NotNull Duration windowTtl) {
+        @DefaultValue("25h") @NotNull Duration windowTtl,
+        @DefaultValue("1s") @NotNull Duration storeProbePeriod) {
 
     public FeatureServiceProperties {
         if (txCacheTtl != null && windowTtl != null) {

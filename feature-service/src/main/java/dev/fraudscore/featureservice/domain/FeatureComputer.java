@@ -22,8 +22,11 @@ public final class FeatureComputer {
     }
 
     public ComputedFeatures compute(FeatureQuery query) {
-        // resolve first: an unknown set or a fingerprint mismatch must not move any aggregate
+        // check first: an unknown set, a fingerprint or a currency mismatch must not move any aggregate
         FeatureSet set = sets.resolve(query.featureSet());
+        if (!set.amountCurrency().equals(query.amountCurrency())) {
+            throw new CurrencyMismatchException(set.id(), set.amountCurrency(), query.amountCurrency());
+        }
         FeatureTransaction tx = query.transaction();
         HistoryStore.Observation observation = historyStores.apply(set).observe(tx);
         return new ComputedFeatures(set, set.compute(tx, observation.history()), observation.replayed());

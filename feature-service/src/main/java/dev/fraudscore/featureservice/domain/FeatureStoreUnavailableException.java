@@ -1,10 +1,12 @@
 package dev.fraudscore.featureservice.domain;
 
+import dev.fraudscore.domain.DomainException;
+
 /** The store that keeps the card aggregates cannot serve now; nothing was recorded. */
-public final class FeatureStoreUnavailableException extends RuntimeException {
+public final class FeatureStoreUnavailableException extends DomainException {
 
     private FeatureStoreUnavailableException(String message, Throwable cause) {
-        super(message, cause);
+        super(Kind.UNAVAILABLE, message, cause);
     }
 
     /** @param store where the store is, in words, e.g. {@code Redis at localhost:6379} */

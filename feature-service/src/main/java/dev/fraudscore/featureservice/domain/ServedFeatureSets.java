@@ -1,6 +1,7 @@
 package dev.fraudscore.featureservice.domain;
 
 import dev.fraudscore.features.FeatureSet;
+import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.features.FeatureSets;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +45,11 @@ public final class ServedFeatureSets {
      * @throws UnknownFeatureSetException when this service does not serve it
      * @throws FingerprintMismatchException when the caller pinned a fingerprint that differs from ours
      */
-    public FeatureSet resolve(FeatureSetRequest request) {
+    public FeatureSet resolve(FeatureSetId request) {
         FeatureSet set = FeatureSets.find(request.name(), request.version())
                 .filter(found -> ids().contains(found.id()))
                 .orElseThrow(() -> new UnknownFeatureSetException(request.id(), ids()));
-        if (request.pinsFingerprint() && !request.fingerprint().equals(set.fingerprint())) {
+        if (request.hasFingerprint() && !request.fingerprint().equals(set.fingerprint())) {
             throw new FingerprintMismatchException(set.id(), set.fingerprint(), request.fingerprint());
         }
         return set;

@@ -1,9 +1,9 @@
 package dev.fraudscore.featureservice.grpc;
 
-import dev.fraudscore.contracts.common.v1.FeatureSetRef;
 import dev.fraudscore.contracts.feature.v1.GetFeaturesResponse;
 import dev.fraudscore.featureservice.domain.ComputedFeatures;
 import dev.fraudscore.features.FeatureSet;
+import dev.fraudscore.support.proto.DomainProtos;
 
 /** Maps computed features to the wire. */
 final class FeatureResponses {
@@ -14,10 +14,7 @@ final class FeatureResponses {
     static GetFeaturesResponse of(ComputedFeatures computed) {
         FeatureSet set = computed.featureSet();
         GetFeaturesResponse.Builder response = GetFeaturesResponse.newBuilder()
-                .setFeatureSet(FeatureSetRef.newBuilder()
-                        .setName(set.name())
-                        .setVersion(set.version())
-                        .setFingerprint(set.fingerprint()))
+                .setFeatureSet(DomainProtos.toProto(set.ref()))
                 .addAllNames(set.featureNames())
                 .addAllMissing(computed.vector().missing())
                 .setReplayed(computed.replayed());

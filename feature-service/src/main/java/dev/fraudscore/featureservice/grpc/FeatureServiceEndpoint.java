@@ -8,8 +8,8 @@ import io.grpc.stub.StreamObserver;
 import org.springframework.grpc.server.service.GrpcService;
 
 /**
- * {@code fraudscore.feature.v1.FeatureService}. Errors are thrown, not sent: {@link GrpcErrorMapping}
- * turns every exception into a status with a sentence for the caller.
+ * {@code fraudscore.feature.v1.FeatureService}. Errors are thrown, not sent: service-support's
+ * {@code GrpcStatusMapping} turns every exception into a status with a sentence for the caller.
  */
 @GrpcService
 public class FeatureServiceEndpoint extends FeatureServiceGrpc.FeatureServiceImplBase {

@@ -5,14 +5,16 @@ import dev.fraudscore.contracts.common.v1.FeatureSetRef;
 import dev.fraudscore.contracts.feature.v1.GetFeaturesRequest;
 import dev.fraudscore.contracts.feature.v1.Transaction;
 import dev.fraudscore.domain.Channel;
-import dev.fraudscore.features.FeatureTransaction;
+import dev.fraudscore.domain.DomainException;
+import dev.fraudscore.domain.FieldViolation;
 import dev.fraudscore.featureservice.domain.FeatureQuery;
-import dev.fraudscore.featureservice.domain.FeatureSetRequest;
-import dev.fraudscore.featureservice.domain.InvalidRequestException.Violation;
-import dev.fraudscore.featureservice.domain.InvalidRequestException;
+import dev.fraudscore.features.FeatureSetId;
+import dev.fraudscore.features.FeatureTransaction;
+import dev.fraudscore.support.proto.DomainProtos;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Maps a {@link GetFeaturesRequest} to the data domain, checking every field the feature code relies
@@ -23,39 +25,43 @@ final class GetFeaturesRequestMapper {
     // Before 1970 would collide with the -1 "never seen" marker of CardHistory; after 9999 is not an instant protobuf allows.
     private static final Instant EARLIEST = Instant.EPOCH;
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     private GetFeaturesRequestMapper() {
     }
 
-    /** @throws InvalidRequestException naming each bad field */
+    /** @throws DomainException (INVALID) naming each bad field */
     static FeatureQuery toQuery(GetFeaturesRequest request) {
-        List<Violation> violations = new ArrayList<>();
-        FeatureSetRequest featureSet = featureSet(request.getFeatureSet(), violations);
-        FeatureTransaction transaction = request.hasTransaction()
-                ? transaction(request.getTransaction(), violations)
-                : missing("transaction", violations);
-        if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations);
+        List<FieldViolation> violations = new ArrayList<>();
+        FeatureSetId featureSet = featureSet(request.getFeatureSet(), violations);
+        Transaction tx = request.getTransaction();
+        FeatureTransaction transaction = request.hasTransaction() ? transaction(tx, violations) : missing(violations);
+        if (request.hasTransaction() && !CURRENCY.matcher(tx.getBaseCurrency()).matches()) {
+            violations.add(new FieldViolation("transaction.base_currency",
+                    "must be the ISO 4217 code of the amount's currency, e.g. EUR (it was '" + tx.getBaseCurrency() + "')"));
         }
-        return new FeatureQuery(featureSet, transaction);
+        if (!violations.isEmpty()) {
+            throw DomainException.invalidFields("the request", violations);
+        }
+        return new FeatureQuery(featureSet, transaction, tx.getBaseCurrency());
     }
 
-    private static FeatureSetRequest featureSet(FeatureSetRef ref, List<Violation> violations) {
+    private static FeatureSetId featureSet(FeatureSetRef ref, List<FieldViolation> violations) {
         if (ref.getName().isBlank()) {
-            violations.add(new Violation("feature_set.name", "must not be empty (e.g. fraud)"));
+            violations.add(new FieldViolation("feature_set.name", "must not be empty (e.g. fraud)"));
         }
         if (ref.getVersion() <= 0) {
-            violations.add(new Violation("feature_set.version", "must be positive (it was " + ref.getVersion() + ")"));
+            violations.add(new FieldViolation("feature_set.version", "must be positive (it was " + ref.getVersion() + ")"));
         }
-        return new FeatureSetRequest(ref.getName(), ref.getVersion(), ref.getFingerprint());
+        return DomainProtos.featureSet(ref);
     }
 
-    private static FeatureTransaction transaction(Transaction tx, List<Violation> violations) {
+    private static FeatureTransaction transaction(Transaction tx, List<FieldViolation> violations) {
         requireText("transaction.transaction_id", tx.getTransactionId(), violations);
         requireText("transaction.card_key", tx.getCardKey(), violations);
         requireText("transaction.merchant_key", tx.getMerchantKey(), violations);
         if (tx.getAmountMinor() < 0) {
-            violations.add(new Violation("transaction.amount_minor",
+            violations.add(new FieldViolation("transaction.amount_minor",
                     "must not be negative (it was " + tx.getAmountMinor() + ")"));
         }
         Instant occurredAt = occurredAt(tx, violations);
@@ -68,15 +74,15 @@ final class GetFeaturesRequestMapper {
                 orNull(tx.getMerchantCountry()), channel);
     }
 
-    private static Instant occurredAt(Transaction tx, List<Violation> violations) {
+    private static Instant occurredAt(Transaction tx, List<FieldViolation> violations) {
         if (!tx.hasOccurredAt()) {
-            violations.add(new Violation("transaction.occurred_at", "is missing"));
+            violations.add(new FieldViolation("transaction.occurred_at", "is missing"));
             return null;
         }
         Timestamp ts = tx.getOccurredAt();
         if (ts.getNanos() < 0 || ts.getNanos() > 999_999_999
                 || ts.getSeconds() < EARLIEST.getEpochSecond() || ts.getSeconds() > LATEST.getEpochSecond()) {
-            violations.add(new Violation("transaction.occurred_at",
+            violations.add(new FieldViolation("transaction.occurred_at",
                     "must be an instant between " + EARLIEST + " and " + LATEST + " (it was " + ts.getSeconds()
                             + " s and " + ts.getNanos() + " ns after the epoch)"));
             return null;
@@ -84,31 +90,25 @@ final class GetFeaturesRequestMapper {
         return Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos());
     }
 
-    private static Channel channel(Transaction tx, List<Violation> violations) {
-        return switch (tx.getChannel()) {
-            case ECOMMERCE -> Channel.ECOMMERCE;
-            case POS -> Channel.POS;
-            case ATM -> Channel.ATM;
-            case MOTO -> Channel.MOTO;
-            case CHANNEL_UNSPECIFIED, UNRECOGNIZED -> {
-                String was = tx.getChannel() == dev.fraudscore.contracts.common.v1.Channel.UNRECOGNIZED
-                        ? "the unknown value " + tx.getChannelValue()
-                        : tx.getChannel().name();
-                violations.add(new Violation("transaction.channel",
-                        "must be one of ECOMMERCE, POS, ATM, MOTO (it was " + was + ")"));
-                yield null;
-            }
-        };
+    private static Channel channel(Transaction tx, List<FieldViolation> violations) {
+        return DomainProtos.channel(tx.getChannel()).orElseGet(() -> {
+            String was = tx.getChannel() == dev.fraudscore.contracts.common.v1.Channel.UNRECOGNIZED
+                    ? "the unknown value " + tx.getChannelValue()
+                    : tx.getChannel().name();
+            violations.add(new FieldViolation("transaction.channel",
+                    "must be one of ECOMMERCE, POS, ATM, MOTO (it was " + was + ")"));
+            return null;
+        });
     }
 
-    private static void requireText(String field, String value, List<Violation> violations) {
+    private static void requireText(String field, String value, List<FieldViolation> violations) {
         if (value.isBlank()) {
-            violations.add(new Violation(field, "must not be empty"));
+            violations.add(new FieldViolation(field, "must not be empty"));
         }
     }
 
-    private static FeatureTransaction missing(String field, List<Violation> violations) {
-        violations.add(new Violation(field, "is missing"));
+    private static FeatureTransaction missing(List<FieldViolation> violations) {
+        violations.add(new FieldViolation("transaction", "is missing"));
         return null;
     }
 

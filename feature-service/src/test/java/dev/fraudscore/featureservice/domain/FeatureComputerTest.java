@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fraudscore.domain.Channel;
+import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.FraudV1;
 import dev.fraudscore.features.HistoryStore;
@@ -30,8 +31,8 @@ class FeatureComputerTest {
 
     @Test
     void computesTheFraudV1VectorFromTheHistoryBeforeTheTransaction() {
-        ComputedFeatures first = computer.compute(new FeatureQuery(new FeatureSetRequest("fraud", 1, ""), tx("a", "2026-01-01T10:00:00Z")));
-        ComputedFeatures second = computer.compute(new FeatureQuery(new FeatureSetRequest("fraud", 1, FINGERPRINT), tx("b", "2026-01-01T10:10:00Z")));
+        ComputedFeatures first = computer.compute(new FeatureQuery(new FeatureSetId("fraud", 1, ""), tx("a", "2026-01-01T10:00:00Z"), "EUR"));
+        ComputedFeatures second = computer.compute(new FeatureQuery(new FeatureSetId("fraud", 1, FINGERPRINT), tx("b", "2026-01-01T10:10:00Z"), "EUR"));
 
         assertThat(first.featureSet().id()).isEqualTo("fraud_v1");
         assertThat(first.vector().missing()).contains("seconds_since_last_tx_log1p");
@@ -42,8 +43,8 @@ class FeatureComputerTest {
 
     @Test
     void aRetryIsFlaggedAndGetsTheSameVector() {
-        ComputedFeatures first = computer.compute(new FeatureQuery(new FeatureSetRequest("fraud", 1, ""), tx("a", "2026-01-01T10:00:00Z")));
-        ComputedFeatures retry = computer.compute(new FeatureQuery(new FeatureSetRequest("fraud", 1, ""), tx("a", "2026-01-01T10:00:00Z")));
+        ComputedFeatures first = computer.compute(new FeatureQuery(new FeatureSetId("fraud", 1, ""), tx("a", "2026-01-01T10:00:00Z"), "EUR"));
+        ComputedFeatures retry = computer.compute(new FeatureQuery(new FeatureSetId("fraud", 1, ""), tx("a", "2026-01-01T10:00:00Z"), "EUR"));
 
         assertThat(retry.replayed()).isTrue();
         assertThat(retry.vector().values()).containsExactly(first.vector().values());
@@ -51,7 +52,7 @@ class FeatureComputerTest {
 
     @Test
     void anUnknownSetIsRefusedBeforeAnythingIsRecorded() {
-        assertThatThrownBy(() -> computer.compute(new FeatureQuery(new FeatureSetRequest("fraud", 9, ""), tx("a", "2026-01-01T10:00:00Z"))))
+        assertThatThrownBy(() -> computer.compute(new FeatureQuery(new FeatureSetId("fraud", 9, ""), tx("a", "2026-01-01T10:00:00Z"), "EUR")))
                 .isInstanceOf(UnknownFeatureSetException.class)
                 .hasMessage("feature set fraud_v9 is not served here; served: fraud_v1");
         assertThat(observed).hasValue(0);
@@ -59,10 +60,21 @@ class FeatureComputerTest {
 
     @Test
     void anotherFingerprintIsRefusedBeforeAnythingIsRecorded() {
-        assertThatThrownBy(() -> computer.compute(new FeatureQuery(new FeatureSetRequest("fraud", 1, "0123456789abcdef"), tx("a", "2026-01-01T10:00:00Z"))))
+        assertThatThrownBy(() -> computer.compute(new FeatureQuery(new FeatureSetId("fraud", 1, "0123456789abcdef"), tx("a", "2026-01-01T10:00:00Z"), "EUR")))
                 .isInstanceOf(FingerprintMismatchException.class)
                 .hasMessage("feature set fraud_v1 has fingerprint " + FINGERPRINT + " here, but the request expects "
                         + "0123456789abcdef; the model and this feature-service disagree on the features");
+        assertThat(observed).hasValue(0);
+    }
+
+    @Test
+    void anAmountInAnotherCurrencyIsRefusedBeforeAnythingIsRecorded() {
+        assertThatThrownBy(() -> computer.compute(new FeatureQuery(new FeatureSetId("fraud", 1, ""),
+                tx("a", "2026-01-01T10:00:00Z"), "JPY")))
+                .isInstanceOf(CurrencyMismatchException.class)
+                .hasMessage("feature set fraud_v1 computes its amount features in EUR, but the transaction's amount is in"
+                        + " minor units of JPY; set business-api's fraudscore.api.currency.base to EUR or serve a feature"
+                        + " set defined in JPY");
         assertThat(observed).hasValue(0);
     }
 }

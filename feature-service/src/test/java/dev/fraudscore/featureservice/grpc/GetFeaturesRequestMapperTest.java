@@ -9,10 +9,10 @@ import dev.fraudscore.contracts.common.v1.Channel;
 import dev.fraudscore.contracts.common.v1.FeatureSetRef;
 import dev.fraudscore.contracts.feature.v1.GetFeaturesRequest;
 import dev.fraudscore.contracts.feature.v1.Transaction;
+import dev.fraudscore.domain.DomainException;
+import dev.fraudscore.domain.FieldViolation;
 import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.featureservice.domain.FeatureQuery;
-import dev.fraudscore.featureservice.domain.InvalidRequestException.Violation;
-import dev.fraudscore.featureservice.domain.InvalidRequestException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,17 +102,25 @@ class GetFeaturesRequestMapperTest {
     }
 
     @Test
+    void refusesAMissingOrMalformedBaseCurrency() {
+        assertViolation(validTransaction().clearBaseCurrency(), "transaction.base_currency",
+                "must be the ISO 4217 code of the amount's currency, e.g. EUR (it was '')");
+        assertThat(GetFeaturesRequestMapper.toQuery(request(validTransaction().setBaseCurrency("JPY"))).amountCurrency())
+                .as("a known base the set does not use is the domain's to refuse").isEqualTo("JPY");
+    }
+
+    @Test
     void refusesAMissingInstant() {
         assertViolation(validTransaction().clearOccurredAt(), "transaction.occurred_at", "is missing");
     }
 
     @Test
     void refusesAnInstantBeforeTheEpoch() {
-        InvalidRequestException error = invalid(validTransaction().setOccurredAt(Timestamp.newBuilder().setSeconds(-1)));
+        DomainException error = invalid(validTransaction().setOccurredAt(Timestamp.newBuilder().setSeconds(-1)));
 
         assertThat(error.violations()).singleElement().satisfies(v -> {
             assertThat(v.field()).isEqualTo("transaction.occurred_at");
-            assertThat(v.description()).startsWith("must be an instant between 1970-01-01T00:00:00Z and 9999-12-31");
+            assertThat(v.message()).startsWith("must be an instant between 1970-01-01T00:00:00Z and 9999-12-31");
         });
     }
 
@@ -129,7 +137,7 @@ class GetFeaturesRequestMapperTest {
                 .build();
 
         assertThatThrownBy(() -> GetFeaturesRequestMapper.toQuery(request))
-                .isInstanceOf(InvalidRequestException.class)
+                .isInstanceOf(DomainException.class)
                 .hasMessage("the request is invalid: transaction is missing");
     }
 
@@ -139,10 +147,10 @@ class GetFeaturesRequestMapperTest {
                 .setTransaction(validTransaction().setTransactionId("").setAmountMinor(-1).setChannel(Channel.CHANNEL_UNSPECIFIED))
                 .build();
 
-        InvalidRequestException error = catchThrowableOfType(InvalidRequestException.class,
+        DomainException error = catchThrowableOfType(DomainException.class,
                 () -> GetFeaturesRequestMapper.toQuery(request));
 
-        assertThat(error.violations()).extracting(Violation::field).containsExactly(
+        assertThat(error.violations()).extracting(FieldViolation::field).containsExactly(
                 "feature_set.name", "feature_set.version", "transaction.transaction_id",
                 "transaction.amount_minor", "transaction.channel");
         assertThat(error.getMessage()).isEqualTo("the request is invalid: feature_set.name must not be empty (e.g. fraud); "
@@ -152,13 +160,13 @@ class GetFeaturesRequestMapperTest {
     }
 
     private static void assertViolation(Transaction.Builder tx, String field, String description) {
-        assertThat(invalid(tx).violations()).containsExactly(new Violation(field, description));
+        assertThat(invalid(tx).violations()).containsExactly(new FieldViolation(field, description));
     }
 
-    private static InvalidRequestException invalid(Transaction.Builder tx) {
-        InvalidRequestException error = catchThrowableOfType(InvalidRequestException.class,
+    private static DomainException invalid(Transaction.Builder tx) {
+        DomainException error = catchThrowableOfType(DomainException.class,
                 () -> GetFeaturesRequestMapper.toQuery(request(tx)));
-        assertThat(error).as("an InvalidRequestException").isNotNull();
+        assertThat(error).as("a DomainException").isNotNull();
         return error;
     }
 }

@@ -1,56 +1,59 @@
-package dev.fraudscore.featureservice.health;
+package dev.fraudscore.featureservice.readiness;
 
 import com.google.protobuf.Timestamp;
 import dev.fraudscore.contracts.common.v1.Channel;
-import dev.fraudscore.contracts.common.v1.FeatureSetRef;
 import dev.fraudscore.contracts.feature.v1.FeatureServiceGrpc;
 import dev.fraudscore.contracts.feature.v1.GetFeaturesRequest;
 import dev.fraudscore.contracts.feature.v1.Transaction;
-import dev.fraudscore.featureservice.config.FeatureServiceProperties;
 import dev.fraudscore.featureservice.store.CardKeys;
 import dev.fraudscore.features.FeatureSet;
-import dev.fraudscore.features.FeatureSets;
+import dev.fraudscore.support.proto.DomainProtos;
+import dev.fraudscore.support.readiness.ReadinessGate;
+import dev.fraudscore.support.readiness.WarmupRounds;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
-import org.springframework.stereotype.Component;
 
 /**
- * Health component "warmup": once the gRPC server listens, sends GetFeatures to itself over a real
- * channel for a throw-away card (loading the Lua script into Redis, the JIT, the transport), then deletes
- * that card's keys. Until then the service is not ready: a cold first request takes longer than
- * business-api's 100 ms budget for features and would be answered degraded.
+ * Once the gRPC server listens, sends GetFeatures to itself over a real channel for a throw-away card
+ * (loading the Lua script into Redis, the JIT, the transport), deletes that card's keys, and only then
+ * opens the gate's "warm-up" condition. A cold first request takes longer than business-api's 100 ms
+ * budget for features and would be answered degraded.
  */
-@Component
-public class SelfWarmup implements ApplicationListener<GrpcServerStartedEvent>, HealthIndicator {
+public final class SelfWarmup implements ApplicationListener<GrpcServerStartedEvent> {
 
+    public static final String CONDITION = "warm-up";
     private static final Logger log = LoggerFactory.getLogger(SelfWarmup.class);
     private static final int ROUNDS = 50;
+    private static final Duration BUDGET = Duration.ofSeconds(30);
 
-    private final FeatureServiceProperties properties;
+    private final List<FeatureSet> sets;
+    private final String keyPrefix;
     private final StringRedisTemplate redis;
-    private volatile boolean done;
+    private final ReadinessGate gate;
 
-    public SelfWarmup(FeatureServiceProperties properties, StringRedisTemplate redis) {
-        this.properties = properties;
+    public SelfWarmup(List<FeatureSet> sets, String keyPrefix, StringRedisTemplate redis, ReadinessGate gate) {
+        this.sets = List.copyOf(sets);
+        this.keyPrefix = keyPrefix;
         this.redis = redis;
+        this.gate = gate;
     }
 
     @Override
     public void onApplicationEvent(GrpcServerStartedEvent event) {
         if (event.getPort() <= 0) {
-            done = true; // an in-process server (tests): no transport to warm
+            gate.ready(CONDITION); // an in-process server (tests): no transport to warm
             return;
         }
         Thread thread = new Thread(() -> warm(event.getPort()), "feature-warmup");
@@ -58,46 +61,37 @@ public class SelfWarmup implements ApplicationListener<GrpcServerStartedEvent>, 
         thread.start();
     }
 
-    @Override
-    public Health health() {
-        return done ? Health.up().build()
-                : Health.outOfService().withDetail("reason", "warming up the request path").build();
-    }
-
     private void warm(int port) {
-        long start = System.nanoTime();
         String card = "warmup-" + UUID.randomUUID();
         List<String> written = new ArrayList<>();
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         try {
             FeatureServiceGrpc.FeatureServiceBlockingStub stub = FeatureServiceGrpc.newBlockingStub(channel);
-            for (String id : properties.featureSets()) {
-                FeatureSet set = FeatureSets.find(id).orElseThrow();
-                CardKeys keys = new CardKeys(properties.keyPrefix(), set.id());
+            for (FeatureSet set : sets) {
+                CardKeys keys = new CardKeys(keyPrefix, set.id());
                 written.add(keys.window(card));
                 written.add(keys.merchants(card));
-                for (int i = 0; i < ROUNDS; i++) {
+                AtomicInteger round = new AtomicInteger();
+                WarmupRounds.run("GetFeatures of " + set.id(), ROUNDS, BUDGET, () -> {
+                    int i = round.getAndIncrement();
                     String tx = card + "-" + i;
                     written.add(keys.transaction(card, tx));
                     stub.withDeadlineAfter(5, TimeUnit.SECONDS).getFeatures(request(set, card, tx, i));
-                }
+                });
             }
-            log.info("Warmed up the request path in {} ms", (System.nanoTime() - start) / 1_000_000);
-        } catch (RuntimeException e) {
-            log.warn("Warm-up failed ({}); the first requests may be slow", e.getMessage());
         } finally {
             channel.shutdownNow();
             deleteQuietly(written);
-            done = true;
+            gate.ready(CONDITION);
         }
     }
 
     private static GetFeaturesRequest request(FeatureSet set, String card, String tx, int i) {
         Instant at = Instant.now().minusSeconds(ROUNDS - i);
         return GetFeaturesRequest.newBuilder()
-                .setFeatureSet(FeatureSetRef.newBuilder().setName(set.name()).setVersion(set.version()))
+                .setFeatureSet(DomainProtos.toProto(set.ref()))
                 .setTransaction(Transaction.newBuilder().setTransactionId(tx).setCardKey(card).setMerchantKey("warmup")
-                        .setAmountMinor(100).setBaseCurrency("EUR").setChannel(Channel.POS)
+                        .setAmountMinor(100).setBaseCurrency(set.amountCurrency()).setChannel(Channel.POS)
                         .setOccurredAt(Timestamp.newBuilder().setSeconds(at.getEpochSecond())))
                 .build();
     }

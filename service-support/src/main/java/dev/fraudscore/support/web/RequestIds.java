@@ -1,12 +1,12 @@
-package dev.fraudscore.gateway.domain;
+package dev.fraudscore.support.web;
 
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The request id rule: a caller's id is kept when it is short and plain enough to log and to put in a
- * header safely; anything else is replaced by a fresh one.
+ * The request id rule, for the gateway and business-api alike: a caller's id is kept when it is short and
+ * plain enough to log and to put in a header safely; anything else is replaced by a fresh one.
  */
 public final class RequestIds {
 

@@ -1,0 +1,83 @@
+package dev.fraudscore.support.readiness;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * Whether a service can really serve: a set of named conditions (e.g. "warm-up", "model"), each ready or
+ * not with a sentence saying why. The one source of both {@code grpc.health.v1} ({@link GrpcHealthPublisher}
+ * sets NOT_SERVING until every condition is ready) and actuator readiness (this is a health indicator; put
+ * it in the readiness group), so the two never disagree.
+ */
+public final class ReadinessGate implements HealthIndicator {
+
+    private record Condition(boolean ready, String reason, Map<String, Object> details) {
+    }
+
+    private final Map<String, Condition> conditions = new LinkedHashMap<>();
+    private final List<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean ready;
+
+    /** @param conditionsAndReasons pairs of condition name and the sentence saying why it is not ready yet */
+    public ReadinessGate(String... conditionsAndReasons) {
+        if (conditionsAndReasons.length == 0 || conditionsAndReasons.length % 2 != 0) {
+            throw new IllegalArgumentException("give at least one condition, each with the reason it starts not ready");
+        }
+        for (int i = 0; i < conditionsAndReasons.length; i += 2) {
+            conditions.put(conditionsAndReasons[i], new Condition(false, conditionsAndReasons[i + 1], Map.of()));
+        }
+    }
+
+    public boolean isReady() {
+        return ready;
+    }
+
+    public void ready(String condition) {
+        ready(condition, Map.of());
+    }
+
+    /** Marks the condition ready; {@code details} show in the health endpoint. */
+    public void ready(String condition, Map<String, Object> details) {
+        set(condition, new Condition(true, null, Map.copyOf(details)));
+    }
+
+    public void notReady(String condition, String reason) {
+        set(condition, new Condition(false, reason, Map.of()));
+    }
+
+    /** Calls {@code listener} now with the readiness and again on every change, in order. */
+    public synchronized void onChange(Consumer<Boolean> listener) {
+        listeners.add(listener);
+        listener.accept(ready);
+    }
+
+    @Override
+    public synchronized Health health() {
+        Health.Builder health = ready ? Health.up() : Health.outOfService();
+        conditions.forEach((name, condition) -> {
+            if (condition.ready()) {
+                condition.details().forEach(health::withDetail);
+            } else {
+                health.withDetail(name, condition.reason());
+            }
+        });
+        return health.build();
+    }
+
+    private synchronized void set(String name, Condition condition) {
+        if (!conditions.containsKey(name)) {
+            throw new IllegalArgumentException("no readiness condition '" + name + "'; known: " + conditions.keySet());
+        }
+        conditions.put(name, condition);
+        boolean now = conditions.values().stream().allMatch(Condition::ready);
+        if (now != ready) {
+            ready = now;
+            listeners.forEach(listener -> listener.accept(now));
+        }
+    }
+}
