@@ -165,7 +165,9 @@ class GatewayIT {
         HttpResponse<String> actuator = client.send(client.request("/actuator/health").GET());
         HttpResponse<String> internal = client.send(client.request("/fraud-score/../actuator/health").GET());
 
-        assertProblem(get, 404);
+        assertThat(assertProblem(get, 405).path("detail").asString()).isEqualTo(
+                "Method GET is not supported at /fraud-score; use POST.");
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
         assertProblem(otherPath, 404);
         assertThat(assertProblem(actuator, 404).path("detail").asString()).contains("POST /fraud-score");
         assertThat(internal.statusCode()).isNotEqualTo(200);

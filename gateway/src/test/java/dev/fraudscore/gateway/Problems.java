@@ -22,7 +22,7 @@ final class Problems {
         String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("type").asString()).startsWith("urn:fraudscore:problem:");
+        assertThat(problem.path("type").asString()).startsWith("https://fraudscore.dev/problems/");
         assertThat(problem.path("title").asString()).isNotBlank();
         assertThat(problem.path("detail").asString()).endsWith(".");
         assertThat(problem.path("requestId").asString()).isEqualTo(requestId);

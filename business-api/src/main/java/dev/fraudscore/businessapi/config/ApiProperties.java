@@ -1,6 +1,6 @@
 package dev.fraudscore.businessapi.config;
 
-import dev.fraudscore.businessapi.domain.Decision;
+import dev.fraudscore.domain.Decision;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -59,7 +59,7 @@ public record ApiProperties(
     }
 
     /**
-     * @param keyPrefix prefix of the Redis keys ({@code <prefix>idem:<transactionId>})
+     * @param keyPrefix prefix of the Redis keys ({@code <prefix>idem:<caller>:<transactionId>})
      * @param ttl       how long an id is remembered
      */
     public record Idempotency(@DefaultValue("api:") @NotNull String keyPrefix, @DefaultValue("24h") @NotNull Duration ttl) {

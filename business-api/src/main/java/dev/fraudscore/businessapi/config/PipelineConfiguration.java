@@ -5,9 +5,9 @@ import dev.fraudscore.businessapi.domain.DataDomainTranslator;
 import dev.fraudscore.businessapi.domain.ScoreAssembler;
 import dev.fraudscore.businessapi.domain.TransactionValidator;
 import dev.fraudscore.businessapi.grpc.DownstreamChannels;
+import dev.fraudscore.businessapi.grpc.DownstreamWarmup;
 import dev.fraudscore.businessapi.grpc.FeatureClient;
 import dev.fraudscore.businessapi.grpc.GuardedDownstream;
-import dev.fraudscore.businessapi.grpc.DownstreamWarmup;
 import dev.fraudscore.businessapi.grpc.ModelMetadataCache;
 import dev.fraudscore.businessapi.grpc.PostprocessClient;
 import dev.fraudscore.businessapi.grpc.PredictClient;
@@ -15,9 +15,13 @@ import dev.fraudscore.businessapi.pipeline.FraudScoreService;
 import dev.fraudscore.businessapi.pipeline.ScoringPipeline;
 import dev.fraudscore.businessapi.store.IdempotencyStore;
 import dev.fraudscore.businessapi.store.RedisIdempotencyStore;
+import dev.fraudscore.businessapi.web.AnswerJson;
+import dev.fraudscore.support.readiness.ReadinessGate;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import jakarta.validation.Validator;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.context.annotation.Bean;
@@ -25,9 +29,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the pipeline: channels, guarded clients, the metadata cache, the idempotency store. */
+/** Wires the pipeline: channels, guarded clients behind the ports, the model catalog, idempotency, readiness. */
 @Configuration(proxyBeanMethods = false)
 public class PipelineConfiguration {
+
+    static final String MODEL = "model";
+    static final String WARM_UP = "warm-up";
 
     /** The one clock of the request path; tests replace it. */
     @Bean
@@ -41,8 +48,9 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    TransactionValidator transactionValidator(CurrencyTable currencies, Clock clock, ApiProperties properties) {
-        return new TransactionValidator(currencies, clock, properties.maxClockSkew());
+    TransactionValidator transactionValidator(Validator formats, CurrencyTable currencies, Clock clock,
+            ApiProperties properties) {
+        return new TransactionValidator(formats, currencies, clock, properties.maxClockSkew());
     }
 
     @Bean(destroyMethod = "close")
@@ -79,16 +87,29 @@ public class PipelineConfiguration {
         return new PostprocessClient(channels.postprocess(), guard("postprocess", breakers, limiters, downstreamTimers));
     }
 
+    /**
+     * Not ready until predict-service has said which model and feature set it serves (the feature set to
+     * ask for comes from there) and the calls to predict- and postprocess-service are warm. Afterwards it
+     * stays ready when predict-service goes away: answering degraded is this service's job then.
+     */
     @Bean
-    DownstreamWarmup downstreamWarmup(DownstreamChannels channels) {
-        return new DownstreamWarmup(channels.predict(), channels.postprocess());
+    ReadinessGate readinessGate() {
+        return new ReadinessGate(MODEL, "waiting for predict-service to say which model and feature set it serves",
+                WARM_UP, "warming up the calls to predict- and postprocess-service");
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    ModelMetadataCache modelMetadataCache(PredictClient predict, ApiProperties properties, DownstreamWarmup warmup) {
+    ModelMetadataCache modelMetadataCache(PredictClient predict, ApiProperties properties, DownstreamChannels channels,
+            ReadinessGate gate, Clock clock) {
         ModelMetadataCache cache = new ModelMetadataCache(predict, properties.metadataRefresh(), properties.metadataRetry(),
-                properties.metadataTimeout());
-        cache.onFirstKnown(warmup::warm);
+                properties.metadataTimeout(), clock);
+        DownstreamWarmup warmup = new DownstreamWarmup(channels.predict(), channels.postprocess());
+        cache.onFirstKnown(model -> {
+            gate.ready(MODEL, Map.of("model", model.model().name() + "/" + model.model().version(),
+                    "featureSet", model.featureSet().id()));
+            warmup.warm(model);
+            gate.ready(WARM_UP);
+        });
         return cache;
     }
 
@@ -108,7 +129,7 @@ public class PipelineConfiguration {
     FraudScoreService fraudScoreService(IdempotencyStore idempotency, CurrencyTable currencies, ScoringPipeline pipeline,
             ApiProperties properties, JsonMapper json) {
         return new FraudScoreService(idempotency, new DataDomainTranslator(currencies), pipeline,
-                new ScoreAssembler(properties.failMode()), json);
+                new ScoreAssembler(properties.failMode()), new AnswerJson(json)::write);
     }
 
     private static GuardedDownstream guard(String name, CircuitBreakerRegistry breakers, TimeLimiterRegistry limiters,

@@ -24,8 +24,8 @@ public final class EntityKeys {
         return merchantId;
     }
 
-    /** @return the device key, or "" (proto "unknown") without a device id */
+    /** @return the device key, or {@code null} without a device id */
     public static String device(String deviceId) {
-        return deviceId == null ? "" : deviceId;
+        return deviceId;
     }
 }

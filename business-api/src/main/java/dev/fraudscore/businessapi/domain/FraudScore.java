@@ -1,36 +1,26 @@
 package dev.fraudscore.businessapi.domain;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.fraudscore.domain.Decision;
+import dev.fraudscore.domain.Label;
+import dev.fraudscore.domain.Reason;
 import java.util.List;
 
 /**
  * The answer of {@code POST /fraud-score}. {@code score}, {@code model}, {@code featureSet} and
- * {@code policyVersion} are left out of the JSON when unknown.
+ * {@code policyVersion} are {@code null} when unknown (and then left out of the JSON).
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"transactionId", "decision", "label", "score", "reasons", "model", "featureSet", "policyVersion", "degraded"})
 public record FraudScore(
         String transactionId,
         Decision decision,
         Label label,
         Double score,
         List<Reason> reasons,
-        ModelInfo model,
+        ModelId model,
         String featureSet,
         String policyVersion,
         boolean degraded) {
 
     public FraudScore {
         reasons = List.copyOf(reasons);
-    }
-
-    /** Why the decision was taken, in plain language; degradation reasons are among them. */
-    @JsonPropertyOrder({"code", "text", "weight"})
-    public record Reason(String code, String text, double weight) {
-    }
-
-    @JsonPropertyOrder({"name", "version"})
-    public record ModelInfo(String name, String version) {
     }
 }

@@ -1,5 +1,9 @@
 package dev.fraudscore.businessapi.domain;
 
+import dev.fraudscore.domain.Decision;
+import dev.fraudscore.domain.Label;
+import dev.fraudscore.domain.Reason;
+import dev.fraudscore.domain.ReasonCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,25 +19,20 @@ public final class ScoreAssembler {
         this.failMode = failMode;
     }
 
-    private String withFailMode(String sentence) {
-        return sentence.substring(0, sentence.length() - 1) + " (" + failMode + ").";
-    }
-
     public FraudScore assemble(PipelineOutcome outcome) {
         if (outcome.policy() == null) {
-            List<FraudScore.Reason> reasons = new ArrayList<>();
+            List<Reason> reasons = new ArrayList<>();
             if (outcome.skipped() != null) {
-                reasons.add(outcome.skipped().reason());
+                reasons.add(outcome.skipped().failSafe(failMode));
             }
-            reasons.add(new FraudScore.Reason(Degradation.POSTPROCESS_UNAVAILABLE.name(),
-                    withFailMode(Degradation.POSTPROCESS_UNAVAILABLE.sentence()), Degradation.WEIGHT));
+            reasons.add(ReasonCode.POSTPROCESS_UNAVAILABLE.failSafe(failMode));
             return new FraudScore(outcome.transactionId(), failMode, Label.UNCERTAIN, outcome.score(), reasons,
                     outcome.model(), outcome.featureSet(), null, true);
         }
         PolicyDecision policy = outcome.policy();
-        List<FraudScore.Reason> reasons = new ArrayList<>(policy.reasons());
+        List<Reason> reasons = new ArrayList<>(policy.reasons());
         if (outcome.skipped() != null && reasons.stream().noneMatch(r -> r.code().equals(outcome.skipped().name()))) {
-            reasons.add(outcome.skipped().reason());
+            reasons.add(outcome.skipped().failSafe(policy.decision()));
         }
         return new FraudScore(outcome.transactionId(), policy.decision(), policy.label(), outcome.score(), reasons,
                 outcome.model(), outcome.featureSet(), policy.policyVersion(), outcome.skipped() != null);

@@ -1,216 +1,162 @@
 package dev.fraudscore.businessapi.domain;
 
+import dev.fraudscore.domain.Channel;
+import dev.fraudscore.domain.DomainException;
+import dev.fraudscore.domain.FieldViolation;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Checks a {@link TransactionRequest} field by field and reports every bad field at once, each with a
- * message a caller can act on. Runs before anything else so that a rejected request changes no state.
+ * Checks a {@link TransactionRequest} and reports every bad field at once, one entry per field, each with a
+ * message a caller can act on: first the formats the request declares (Bean Validation), then the rules
+ * that need a table, a clock or another field. Runs before anything else, so a refused request changes no state.
  */
 public final class TransactionValidator {
 
-    private static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
-    private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
-    private static final Pattern BIN = Pattern.compile("[0-9]{6,8}");
-    private static final Pattern MCC = Pattern.compile("[0-9]{4}");
+    private static final List<String> FIELD_ORDER = List.of("transactionId", "occurredAt", "amount", "amount.value",
+            "amount.currency", "card", "card.token", "card.bin", "card.country", "customer", "customer.id",
+            "customer.accountCreatedAt", "customer.emailDomain", "merchant", "merchant.id", "merchant.categoryCode",
+            "merchant.country", "channel", "device.id", "device.ip", "location.lat", "location.lon");
     private static final Pattern CARD_NUMBER_LIKE = Pattern.compile("[0-9]{13,19}");
-    private static final int MAX_ID_LENGTH = 128;
-    private static final int MAX_DOMAIN_LENGTH = 253;
+    private static final Instant EARLIEST_ACCOUNT = Instant.EPOCH;
     private static final int MAX_INTEGER_DIGITS = 12;
 
+    private final Validator formats;
     private final CurrencyTable currencies;
     private final Clock clock;
     private final Duration maxAhead;
 
     /**
+     * @param formats  the Bean Validation validator that checks the formats {@link TransactionRequest} declares
      * @param maxAhead how far after the server clock {@code occurredAt} may lie (clock skew allowance)
      */
-    public TransactionValidator(CurrencyTable currencies, Clock clock, Duration maxAhead) {
+    public TransactionValidator(Validator formats, CurrencyTable currencies, Clock clock, Duration maxAhead) {
+        this.formats = formats;
         this.currencies = currencies;
         this.clock = clock;
         this.maxAhead = maxAhead;
     }
 
-    /** @throws InvalidTransactionException naming every bad field */
+    /** @throws DomainException (INVALID) naming every bad field */
     public ValidTransaction validate(TransactionRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        String id = transactionId(request.transactionId(), errors);
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (ConstraintViolation<TransactionRequest> violation : formats.validate(request)) {
+            errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+        }
         Instant occurredAt = occurredAt(request.occurredAt(), errors);
-        BigDecimal amount = null;
-        String currency = null;
-        if (request.amount() == null) {
-            errors.add(new FieldError("amount", "is required: an object with value and currency, e.g. {\"value\": \"129.99\", \"currency\": \"EUR\"}"));
-        } else {
-            currency = currency(request.amount().currency(), errors);
-            amount = amount(request.amount().value(), currency, errors);
+        BigDecimal amount = request.amount() == null ? null : amount(request.amount(), errors);
+        if (request.card() != null) {
+            cardToken(request.card().token(), errors);
+            country("card.country", request.card().country(), errors);
         }
-        TransactionRequest.Card card = request.card();
-        if (card == null) {
-            errors.add(new FieldError("card", "is required: an object with token, bin and country"));
-        } else {
-            cardToken(card.token(), errors);
-            pattern("card.bin", card.bin(), BIN, "must be the first 6 to 8 digits of the card number, e.g. 424242", errors);
-            FieldRules.country("card.country", card.country(), errors);
+        if (request.customer() != null) {
+            accountCreatedAt(request.customer().accountCreatedAt(), occurredAt, errors);
         }
-        TransactionRequest.Customer customer = request.customer();
-        if (customer == null) {
-            errors.add(new FieldError("customer", "is required: an object with at least an id"));
-        } else {
-            FieldRules.id("customer.id", customer.id(), MAX_ID_LENGTH, errors);
-            if (customer.accountCreatedAt() != null) {
-                FieldRules.instant("customer.accountCreatedAt", customer.accountCreatedAt(), errors);
-            }
-            emailDomain(customer.emailDomain(), errors);
+        if (request.merchant() != null) {
+            country("merchant.country", request.merchant().country(), errors);
         }
-        TransactionRequest.Merchant merchant = request.merchant();
-        if (merchant == null) {
-            errors.add(new FieldError("merchant", "is required: an object with id, categoryCode and country"));
-        } else {
-            FieldRules.id("merchant.id", merchant.id(), MAX_ID_LENGTH, errors);
-            pattern("merchant.categoryCode", merchant.categoryCode(), MCC,
-                    "must be a merchant category code (MCC) of four digits, e.g. 5411", errors);
-            FieldRules.country("merchant.country", merchant.country(), errors);
-        }
-        PaymentChannel channel = channel(request.channel(), errors);
-        String deviceId = null;
-        String ip = null;
-        if (request.device() != null) {
-            deviceId = request.device().id();
-            if (deviceId != null && (deviceId.isBlank() || deviceId.length() > MAX_ID_LENGTH)) {
-                errors.add(new FieldError("device.id", "must be 1 to " + MAX_ID_LENGTH + " characters when present"));
-            }
-            ip = request.device().ip() == null ? null : ip(request.device().ip(), errors);
-        }
-        TransactionRequest.Location location = request.location();
-        if (location != null) {
-            FieldRules.coordinate("location.lat", location.lat(), 90, errors);
-            FieldRules.coordinate("location.lon", location.lon(), 180, errors);
-        }
+        String ip = request.device() == null || request.device().ip() == null ? null : ip(request.device().ip(), errors);
         if (!errors.isEmpty()) {
-            throw new InvalidTransactionException(errors);
+            throw DomainException.invalidFields("the transaction", errors.entrySet().stream()
+                    .map(e -> new FieldViolation(e.getKey(), e.getValue()))
+                    .sorted(Comparator.comparingInt(v -> order(v.field())))
+                    .toList());
         }
-        return new ValidTransaction(id, occurredAt, amount, currency, card.token(), card.bin(), card.country(),
-                customer.id(), merchant.id(), merchant.categoryCode(), merchant.country(), channel,
-                deviceId, ip, location == null ? null : location.lat(), location == null ? null : location.lon());
+        return valid(request, occurredAt, amount, ip);
     }
 
-    private static String transactionId(String value, List<FieldError> errors) {
-        if (FieldRules.required("transactionId", value, errors) && !TRANSACTION_ID.matcher(value).matches()) {
-            errors.add(new FieldError("transactionId",
-                    "must be 1 to 64 characters of letters, digits, '_' or '-', e.g. tx-0001"));
-        }
-        return value;
+    private static ValidTransaction valid(TransactionRequest r, Instant occurredAt, BigDecimal amount, String ip) {
+        return new ValidTransaction(r.transactionId(), occurredAt, amount, r.amount().currency(), r.card().token(),
+                r.card().bin(), r.card().country(), r.customer().id(), r.merchant().id(), r.merchant().categoryCode(),
+                r.merchant().country(), Channel.valueOf(r.channel()), r.device() == null ? null : r.device().id(), ip,
+                r.location() == null ? null : r.location().lat(), r.location() == null ? null : r.location().lon());
     }
 
-    private Instant occurredAt(String value, List<FieldError> errors) {
-        Instant instant = FieldRules.required("occurredAt", value, errors) ? FieldRules.instant("occurredAt", value, errors) : null;
+    private Instant occurredAt(String value, Map<String, String> errors) {
+        Instant instant = value == null ? null : FieldRules.instant("occurredAt", value, errors);
         if (instant != null) {
             Instant now = clock.instant();
             if (instant.isAfter(now.plus(maxAhead))) {
-                errors.add(new FieldError("occurredAt", "lies more than " + FieldRules.describe(maxAhead)
-                        + " after the server clock (" + now + "); send the time the transaction happened"));
+                errors.put("occurredAt", "lies more than " + FieldRules.describe(maxAhead)
+                        + " after the server clock (" + now + "); send the time the transaction happened");
                 return null;
             }
         }
         return instant;
     }
 
-    private String currency(String value, List<FieldError> errors) {
-        if (!FieldRules.required("amount.currency", value, errors)) {
+    private BigDecimal amount(TransactionRequest.Amount given, Map<String, String> errors) {
+        String currency = given.currency();
+        boolean knownCurrency = !errors.containsKey("amount.currency") && currency != null;
+        if (knownCurrency && !currencies.supports(currency)) {
+            errors.put("amount.currency", "is not a supported currency; use one of " + String.join(", ", currencies.supported()));
+            knownCurrency = false;
+        }
+        if (errors.containsKey("amount.value") || given.value() == null) {
             return null;
         }
-        if (!CURRENCY_CODE.matcher(value).matches()) {
-            errors.add(new FieldError("amount.currency", "must be an ISO 4217 code of three capital letters, e.g. EUR"));
-            return null;
-        }
-        if (!currencies.supports(value)) {
-            errors.add(new FieldError("amount.currency", "is not a supported currency; use one of "
-                    + String.join(", ", currencies.supported())));
-            return null;
-        }
-        return value;
-    }
-
-    private BigDecimal amount(String value, String currency, List<FieldError> errors) {
-        if (!FieldRules.required("amount.value", value, errors)) {
-            return null;
-        }
-        if (!DECIMAL.matcher(value).matches()) {
-            errors.add(new FieldError("amount.value",
-                    "must be a positive decimal string with a dot before the decimals, e.g. \"129.99\""));
-            return null;
-        }
-        BigDecimal amount = new BigDecimal(value);
+        BigDecimal amount = new BigDecimal(given.value());
         if (amount.signum() <= 0) {
-            errors.add(new FieldError("amount.value", "must be greater than zero"));
-            return null;
-        }
-        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
-            errors.add(new FieldError("amount.value", "must be less than 10^" + MAX_INTEGER_DIGITS
-                    + " (at most " + MAX_INTEGER_DIGITS + " digits before the decimal point)"));
-            return null;
-        }
-        if (currency != null && amount.scale() > currencies.minorDigits(currency)) {
+            errors.put("amount.value", "must be greater than zero");
+        } else if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            errors.put("amount.value", "must be less than 10^" + MAX_INTEGER_DIGITS + " (at most " + MAX_INTEGER_DIGITS
+                    + " digits before the decimal point)");
+        } else if (knownCurrency && amount.scale() > currencies.minorDigits(currency)) {
             int digits = currencies.minorDigits(currency);
-            errors.add(new FieldError("amount.value", digits == 0
+            errors.put("amount.value", digits == 0
                     ? "must be a whole number for " + currency + ", which has no minor unit"
-                    : "must have at most " + digits + " decimal places for " + currency));
-            return null;
+                    : "must have at most " + digits + " decimal places for " + currency);
         }
         return amount;
     }
 
-    private static void cardToken(String value, List<FieldError> errors) {
-        if (!FieldRules.id("card.token", value, MAX_ID_LENGTH, errors)) {
-            return;
-        }
+    private static void cardToken(String value, Map<String, String> errors) {
         // a token that looks like a card number probably is one: refuse it so that it is never stored
-        if (CARD_NUMBER_LIKE.matcher(value).matches() && FieldRules.passesLuhn(value)) {
-            errors.add(new FieldError("card.token",
-                    "looks like a card number; send the token your card vault issued, never the card number"));
+        if (value != null && !errors.containsKey("card.token") && CARD_NUMBER_LIKE.matcher(value).matches()
+                && FieldRules.passesLuhn(value)) {
+            errors.put("card.token", "looks like a card number; send the token your card vault issued, never the card number");
         }
     }
 
-    private static void emailDomain(String value, List<FieldError> errors) {
-        if (value == null) {
+    private static void country(String field, String value, Map<String, String> errors) {
+        if (value != null && !errors.containsKey(field) && !FieldRules.isCountry(value)) {
+            errors.put(field, TransactionRequest.COUNTRY_MESSAGE);
+        }
+    }
+
+    /** An account cannot be opened before 1970 (or before card payments went online) nor after the payment. */
+    private static void accountCreatedAt(String value, Instant occurredAt, Map<String, String> errors) {
+        String field = "customer.accountCreatedAt";
+        Instant created = value == null ? null : FieldRules.instant(field, value, errors);
+        if (created == null) {
             return;
         }
-        if (value.isBlank() || value.length() > MAX_DOMAIN_LENGTH || value.contains("@") || value.chars().anyMatch(Character::isWhitespace)) {
-            errors.add(new FieldError("customer.emailDomain",
-                    "must be the domain part of the e-mail address (at most 253 characters, no '@'), e.g. example.com"));
+        if (created.isBefore(EARLIEST_ACCOUNT)) {
+            errors.put(field, "lies before 1970-01-01T00:00:00Z; send the instant the customer's account was opened");
+        } else if (occurredAt != null && created.isAfter(occurredAt)) {
+            errors.put(field, "lies after occurredAt (" + occurredAt + "); an account is opened before it pays");
         }
     }
 
-    private static PaymentChannel channel(String value, List<FieldError> errors) {
-        if (!FieldRules.required("channel", value, errors)) {
-            return null;
-        }
-        for (PaymentChannel channel : PaymentChannel.values()) {
-            if (channel.name().equals(value)) {
-                return channel;
-            }
-        }
-        errors.add(new FieldError("channel", "must be one of ECOMMERCE, POS, ATM, MOTO"));
-        return null;
-    }
-
-    private static String ip(String value, List<FieldError> errors) {
+    private static String ip(String value, Map<String, String> errors) {
         String normalised = IpLiteral.normalise(value);
         if (normalised == null) {
-            errors.add(new FieldError("device.ip", "must be an IPv4 or IPv6 address, e.g. 203.0.113.7 or 2001:db8::1"));
+            errors.put("device.ip", "must be an IPv4 or IPv6 address, e.g. 203.0.113.7 or 2001:db8::1");
         }
         return normalised;
     }
 
-    private static void pattern(String field, String value, Pattern pattern, String message, List<FieldError> errors) {
-        if (FieldRules.required(field, value, errors) && !pattern.matcher(value).matches()) {
-            errors.add(new FieldError(field, message));
-        }
+    private static int order(String field) {
+        int index = FIELD_ORDER.indexOf(field);
+        return index < 0 ? FIELD_ORDER.size() : index;
     }
 }

@@ -1,5 +1,6 @@
 package dev.fraudscore.businessapi.domain;
 
+import dev.fraudscore.domain.Channel;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -19,7 +20,7 @@ public record ValidTransaction(
         String merchantId,
         String merchantCategoryCode,
         String merchantCountry,
-        PaymentChannel channel,
+        Channel channel,
         String deviceId,
         String ip,
         Double latitude,

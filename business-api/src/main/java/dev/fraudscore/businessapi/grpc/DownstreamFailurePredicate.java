@@ -14,11 +14,11 @@ import java.util.function.Predicate;
 public final class DownstreamFailurePredicate implements Predicate<Throwable> {
 
     private static final Set<Status.Code> CALLER_ERRORS = EnumSet.of(Status.Code.INVALID_ARGUMENT,
-            Status.Code.ALREADY_EXISTS, Status.Code.NOT_FOUND, Status.Code.FAILED_PRECONDITION, Status.Code.OUT_OF_RANGE);
+            Status.Code.NOT_FOUND, Status.Code.FAILED_PRECONDITION, Status.Code.OUT_OF_RANGE);
 
     @Override
     public boolean test(Throwable failure) {
-        Throwable t = DownstreamFailure.unwrap(failure);
+        Throwable t = GrpcFailures.unwrap(failure);
         Status status = Status.fromThrowable(t);
         boolean isGrpcStatus = !(status.getCode() == Status.Code.UNKNOWN && status.getCause() == t);
         return !(isGrpcStatus && CALLER_ERRORS.contains(status.getCode()));

@@ -1,17 +1,18 @@
 package dev.fraudscore.businessapi.grpc;
 
+import dev.fraudscore.businessapi.pipeline.ServedModel;
 import dev.fraudscore.contracts.postprocess.v1.DecideRequest;
 import dev.fraudscore.contracts.postprocess.v1.PostprocessServiceGrpc;
 import dev.fraudscore.contracts.postprocess.v1.Unavailable;
-import dev.fraudscore.contracts.predict.v1.ModelMetadata;
 import dev.fraudscore.contracts.predict.v1.PredictRequest;
 import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
 import dev.fraudscore.contracts.predict.v1.Row;
+import dev.fraudscore.support.proto.DomainProtos;
+import dev.fraudscore.support.readiness.WarmupRounds;
 import io.grpc.Channel;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends side-effect-free calls (Predict on a zero row, Decide) to predict- and postprocess-service once
@@ -21,43 +22,27 @@ import org.slf4j.LoggerFactory;
  */
 public final class DownstreamWarmup {
 
-    private static final Logger log = LoggerFactory.getLogger(DownstreamWarmup.class);
     private static final int ROUNDS = 50;
+    private static final Duration BUDGET = Duration.ofSeconds(30);
 
     private final Channel predict;
     private final Channel postprocess;
-    private volatile boolean done;
 
     public DownstreamWarmup(Channel predict, Channel postprocess) {
         this.predict = predict;
         this.postprocess = postprocess;
     }
 
-    public boolean done() {
-        return done;
-    }
-
-    public void warm(ModelMetadata model) {
-        long start = System.nanoTime();
-        PredictRequest zeros = PredictRequest.newBuilder().setFeatureSet(model.getFeatureSet())
-                .addRows(Row.newBuilder().addAllValues(Collections.nCopies(model.getInputsCount(), 0f))).build();
+    public void warm(ServedModel model) {
+        PredictRequest zeros = PredictRequest.newBuilder().setFeatureSet(DomainProtos.toProto(model.featureSet()))
+                .addRows(Row.newBuilder().addAllValues(Collections.nCopies(model.inputs(), 0f))).build();
         DecideRequest decide = DecideRequest.newBuilder().setTransactionId("warmup")
-                .setUnavailable(Unavailable.MODEL_UNAVAILABLE).setModel(model.getModel())
-                .setFeatureSet(model.getFeatureSet()).build();
-        int failures = 0;
-        for (int i = 0; i < ROUNDS; i++) {
-            try {
-                PredictServiceGrpc.newBlockingStub(predict).withDeadlineAfter(2, TimeUnit.SECONDS).predict(zeros);
-                PostprocessServiceGrpc.newBlockingStub(postprocess).withDeadlineAfter(2, TimeUnit.SECONDS).decide(decide);
-            } catch (RuntimeException e) {
-                failures++;
-                if (failures == 1) {
-                    log.info("A warm-up call failed ({}); carrying on, the service may still be starting", e.getMessage());
-                }
-            }
-        }
-        done = true;
-        log.info("Warmed up the calls to predict- and postprocess-service in {} ms ({} of {} rounds failed)",
-                (System.nanoTime() - start) / 1_000_000, failures, ROUNDS);
+                .setUnavailable(Unavailable.MODEL_UNAVAILABLE)
+                .setModel(DomainProtos.modelRef(model.model().name(), model.model().version()))
+                .setFeatureSet(DomainProtos.toProto(model.featureSet())).build();
+        WarmupRounds.run("the calls to predict- and postprocess-service", ROUNDS, BUDGET, () -> {
+            PredictServiceGrpc.newBlockingStub(predict).withDeadlineAfter(2, TimeUnit.SECONDS).predict(zeros);
+            PostprocessServiceGrpc.newBlockingStub(postprocess).withDeadlineAfter(2, TimeUnit.SECONDS).decide(decide);
+        });
     }
 }

@@ -1,14 +1,20 @@
 package dev.fraudscore.businessapi.grpc;
 
+import com.google.protobuf.Timestamp;
+import dev.fraudscore.businessapi.domain.DataTransaction;
+import dev.fraudscore.businessapi.pipeline.FeatureSource;
 import dev.fraudscore.contracts.feature.v1.FeatureServiceGrpc;
 import dev.fraudscore.contracts.feature.v1.GetFeaturesRequest;
 import dev.fraudscore.contracts.feature.v1.GetFeaturesResponse;
+import dev.fraudscore.contracts.feature.v1.Transaction;
+import dev.fraudscore.features.FeatureSetId;
+import dev.fraudscore.support.proto.DomainProtos;
 import io.grpc.Channel;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** FeatureService.GetFeatures through its guard. Does not own the channel. */
-public final class FeatureClient {
+/** {@link FeatureSource} over FeatureService.GetFeatures, through its guard. Does not own the channel. */
+public final class FeatureClient implements FeatureSource {
 
     private final FeatureServiceGrpc.FeatureServiceFutureStub stub;
     private final GuardedDownstream guard;
@@ -18,18 +24,50 @@ public final class FeatureClient {
         this.guard = guard;
     }
 
-    public GuardedDownstream guard() {
-        return guard;
+    @Override
+    public Duration timeout() {
+        return guard.timeout();
     }
 
-    /** @throws DownstreamFailure when no vector came back */
-    public GetFeaturesResponse getFeatures(GetFeaturesRequest request, Duration budget) {
+    @Override
+    public Features features(DataTransaction tx, FeatureSetId wanted, Duration budget) {
+        GetFeaturesRequest request = GetFeaturesRequest.newBuilder()
+                .setTransaction(toProto(tx)).setFeatureSet(DomainProtos.toProto(wanted)).build();
         GetFeaturesResponse response = guard.call(budget,
                 deadline -> stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).getFeatures(request));
         if (response.getNamesCount() != response.getValuesCount()) {
-            throw DownstreamFailure.unusable(guard.name(), "answered " + response.getNamesCount() + " names but "
+            throw GrpcFailures.unusable(guard.name(), "answered " + response.getNamesCount() + " names but "
                     + response.getValuesCount() + " values");
         }
-        return response;
+        float[] values = new float[response.getValuesCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = response.getValues(i);
+        }
+        FeatureSetId used = response.hasFeatureSet() ? DomainProtos.featureSet(response.getFeatureSet()) : wanted;
+        return new Features(used, response.getNamesList(), values);
+    }
+
+    static Transaction toProto(DataTransaction tx) {
+        Transaction.Builder builder = Transaction.newBuilder()
+                .setTransactionId(tx.transactionId())
+                .setOccurredAt(Timestamp.newBuilder()
+                        .setSeconds(tx.occurredAt().getEpochSecond())
+                        .setNanos(tx.occurredAt().getNano()))
+                .setAmountMinor(tx.amountMinor())
+                .setBaseCurrency(tx.baseCurrency())
+                .setCardKey(tx.cardKey())
+                .setCardBin(tx.cardBin())
+                .setCardCountry(tx.cardCountry())
+                .setCustomerKey(tx.customerKey())
+                .setMerchantKey(tx.merchantKey())
+                .setMerchantCategoryCode(tx.merchantCategoryCode())
+                .setMerchantCountry(tx.merchantCountry())
+                .setChannel(DomainProtos.toProto(tx.channel()))
+                .setDeviceKey(tx.deviceKey() == null ? "" : tx.deviceKey())
+                .setIp(tx.ip() == null ? "" : tx.ip());
+        if (tx.latitude() != null && tx.longitude() != null) {
+            builder.setLatitude(tx.latitude()).setLongitude(tx.longitude());
+        }
+        return builder.build();
     }
 }

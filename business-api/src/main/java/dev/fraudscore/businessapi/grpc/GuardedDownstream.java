@@ -4,6 +4,7 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
+import dev.fraudscore.businessapi.pipeline.StepFailure;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.timelimiter.TimeLimiter;
@@ -33,8 +34,6 @@ public final class GuardedDownstream {
     private static final Logger log = LoggerFactory.getLogger(GuardedDownstream.class);
     // the caller's last line of defence if both the gRPC deadline and the time limiter missed
     private static final long WAIT_SLACK_MILLIS = 20;
-    // a call with less time than this cannot succeed; it is skipped rather than sent to fail
-    private static final Duration MIN_USEFUL_BUDGET = Duration.ofMillis(2);
 
     private final String name;
     private final CircuitBreaker breaker;
@@ -62,14 +61,11 @@ public final class GuardedDownstream {
     /**
      * @param budget how long the call may take (already the smaller of {@link #timeout()} and the deadline)
      * @param rpc    starts the RPC with the given gRPC deadline
-     * @throws DownstreamFailure when no answer came
+     * @throws StepFailure when no answer came
      */
     public <T> T call(Duration budget, Function<Duration, ListenableFuture<T>> rpc) {
-        if (budget.compareTo(MIN_USEFUL_BUDGET) < 0) {
-            throw DownstreamFailure.budgetSpent(name);
-        }
         if (!breaker.tryAcquirePermission()) {
-            throw DownstreamFailure.of(name, CallNotPermittedException.createCallNotPermittedException(breaker));
+            throw GrpcFailures.of(name, CallNotPermittedException.createCallNotPermittedException(breaker));
         }
         long started = breaker.getCurrentTimestamp();
         AtomicReference<CompletableFuture<T>> call = new AtomicReference<>();
@@ -90,14 +86,14 @@ public final class GuardedDownstream {
             Thread.currentThread().interrupt();
             abandon(call.get());
             breaker.releasePermission();
-            throw DownstreamFailure.unusable(name, "interrupted while waiting");
+            throw GrpcFailures.unusable(name, "interrupted while waiting");
         }
     }
 
-    private DownstreamFailure failed(Throwable cause, long started, Duration budget) {
-        DownstreamFailure failure = DownstreamFailure.of(name, cause);
+    private StepFailure failed(Throwable cause, long started, Duration budget) {
+        StepFailure failure = GrpcFailures.of(name, cause);
         boolean cutByDeadline = budget.compareTo(timeout()) < 0;
-        if (cutByDeadline && failure.kind() == DownstreamFailure.Kind.TIMEOUT) {
+        if (cutByDeadline && failure.kind() == StepFailure.Kind.TIMEOUT) {
             breaker.releasePermission();
         } else {
             breaker.onError(breaker.getCurrentTimestamp() - started, breaker.getTimestampUnit(), cause);

@@ -1,7 +1,13 @@
 package dev.fraudscore.businessapi.grpc;
 
+import dev.fraudscore.businessapi.domain.ModelId;
+import dev.fraudscore.businessapi.pipeline.ModelCatalog;
+import dev.fraudscore.businessapi.pipeline.ServedModel;
 import dev.fraudscore.contracts.predict.v1.ModelMetadata;
+import dev.fraudscore.support.proto.DomainProtos;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -15,12 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The served model's metadata (which model, which feature set with which fingerprint), refreshed in the
- * background: every {@code refreshEvery} once known, every {@code retryEvery} while unknown, and soon
- * after predict-service says the request's feature set is not the model's. A failed refresh keeps the
- * last known value; a request never waits for a refresh.
+ * {@link ModelCatalog} from predict-service's GetModelMetadata, refreshed in the background: every
+ * {@code refreshEvery} once known, every {@code retryEvery} while unknown, and soon after a step says our
+ * picture is stale. A failed refresh keeps the last known value; a request never waits for a refresh.
  */
-public final class ModelMetadataCache implements AutoCloseable {
+public final class ModelMetadataCache implements ModelCatalog, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ModelMetadataCache.class);
     private static final Duration MIN_GAP = Duration.ofMillis(250);
@@ -29,18 +34,22 @@ public final class ModelMetadataCache implements AutoCloseable {
     private final Duration refreshEvery;
     private final Duration retryEvery;
     private final Duration timeout;
+    private final Clock clock;
     private final ScheduledExecutorService executor;
-    private final AtomicReference<ModelMetadata> current = new AtomicReference<>();
+    private final AtomicReference<ServedModel> current = new AtomicReference<>();
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final AtomicBoolean lastAttemptFailed = new AtomicBoolean();
-    private final CopyOnWriteArrayList<Consumer<ModelMetadata>> firstKnownListeners = new CopyOnWriteArrayList<>();
-    private volatile long lastAttemptNanos = System.nanoTime() - MIN_GAP.toNanos();
+    private final CopyOnWriteArrayList<Consumer<ServedModel>> firstKnownListeners = new CopyOnWriteArrayList<>();
+    private volatile Instant lastAttempt;
 
-    public ModelMetadataCache(PredictClient predict, Duration refreshEvery, Duration retryEvery, Duration timeout) {
+    public ModelMetadataCache(PredictClient predict, Duration refreshEvery, Duration retryEvery, Duration timeout,
+            Clock clock) {
         this.predict = predict;
         this.refreshEvery = refreshEvery;
         this.retryEvery = retryEvery;
         this.timeout = timeout;
+        this.clock = clock;
+        this.lastAttempt = clock.instant().minus(MIN_GAP);
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "model-metadata-refresh");
             thread.setDaemon(true);
@@ -53,29 +62,27 @@ public final class ModelMetadataCache implements AutoCloseable {
         schedule(Duration.ZERO);
     }
 
-    /** Runs {@code listener} on the refresh thread once, when the metadata is first read. */
-    public void onFirstKnown(Consumer<ModelMetadata> listener) {
+    /** Runs {@code listener} on the refresh thread once, when the model is first known. */
+    public void onFirstKnown(Consumer<ServedModel> listener) {
         firstKnownListeners.add(listener);
     }
 
-    /** The last known metadata; empty until predict-service has answered once. */
-    public Optional<ModelMetadata> current() {
+    @Override
+    public Optional<ServedModel> current() {
         return Optional.ofNullable(current.get());
     }
 
-    /**
-     * Asks for a refresh on the background thread; several asks before it runs make one refresh, and
-     * refreshes are at least {@link #MIN_GAP} apart so that a flood of requests cannot hammer predict-service.
-     */
+    /** Several asks before it runs make one refresh; refreshes are at least {@link #MIN_GAP} apart. */
+    @Override
     public void refreshSoon() {
         if (refreshQueued.compareAndSet(false, true)) {
-            long sinceLast = System.nanoTime() - lastAttemptNanos;
-            long delay = Math.max(0, MIN_GAP.toNanos() - sinceLast);
+            Duration sinceLast = Duration.between(lastAttempt, clock.instant());
+            long delay = Math.max(0, MIN_GAP.minus(sinceLast).toMillis());
             try {
                 executor.schedule(() -> {
                     refreshQueued.set(false);
                     refresh();
-                }, delay, TimeUnit.NANOSECONDS);
+                }, delay, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException closed) {
                 refreshQueued.set(false);
             }
@@ -96,19 +103,17 @@ public final class ModelMetadataCache implements AutoCloseable {
     }
 
     private void refresh() {
-        lastAttemptNanos = System.nanoTime();
+        lastAttempt = clock.instant();
         try {
-            ModelMetadata fresh = predict.metadata(timeout);
-            ModelMetadata previous = current.getAndSet(fresh);
+            ServedModel fresh = served(predict.metadata(timeout));
+            ServedModel previous = current.getAndSet(fresh);
             lastAttemptFailed.set(false);
             if (previous == null) {
                 firstKnownListeners.forEach(listener -> listener.accept(fresh));
             }
-            if (previous == null || !previous.getModel().equals(fresh.getModel())
-                    || !previous.getFeatureSet().equals(fresh.getFeatureSet())) {
-                log.info("Serving model {} {} with feature set {}_v{} (fingerprint {})", fresh.getModel().getName(),
-                        fresh.getModel().getVersion(), fresh.getFeatureSet().getName(), fresh.getFeatureSet().getVersion(),
-                        fresh.getFeatureSet().getFingerprint());
+            if (!fresh.equals(previous)) {
+                log.info("Serving model {}/{} with feature set {}", fresh.model().name(), fresh.model().version(),
+                        fresh.featureSet().describe());
             }
         } catch (RuntimeException e) {
             // warn once per outage, not at every retry
@@ -117,6 +122,11 @@ public final class ModelMetadataCache implements AutoCloseable {
                         current.get() == null ? "the model counts as unavailable until it answers" : "keeping the last known one");
             }
         }
+    }
+
+    private static ServedModel served(ModelMetadata metadata) {
+        return new ServedModel(new ModelId(metadata.getModel().getName(), metadata.getModel().getVersion()),
+                DomainProtos.featureSet(metadata.getFeatureSet()), metadata.getInputsCount());
     }
 
     @Override

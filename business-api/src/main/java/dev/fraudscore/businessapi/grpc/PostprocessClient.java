@@ -1,18 +1,22 @@
 package dev.fraudscore.businessapi.grpc;
 
-import dev.fraudscore.businessapi.domain.Decision;
-import dev.fraudscore.businessapi.domain.FraudScore;
-import dev.fraudscore.businessapi.domain.Label;
 import dev.fraudscore.businessapi.domain.PolicyDecision;
+import dev.fraudscore.businessapi.pipeline.DecisionPolicy;
 import dev.fraudscore.contracts.postprocess.v1.DecideRequest;
 import dev.fraudscore.contracts.postprocess.v1.DecideResponse;
 import dev.fraudscore.contracts.postprocess.v1.PostprocessServiceGrpc;
+import dev.fraudscore.contracts.postprocess.v1.Unavailable;
+import dev.fraudscore.domain.Decision;
+import dev.fraudscore.domain.Label;
+import dev.fraudscore.domain.Reason;
+import dev.fraudscore.domain.ReasonCode;
+import dev.fraudscore.support.proto.DomainProtos;
 import io.grpc.Channel;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** PostprocessService.Decide through its guard, mapped to the business domain. Does not own the channel. */
-public final class PostprocessClient {
+/** {@link DecisionPolicy} over PostprocessService.Decide, through its guard. Does not own the channel. */
+public final class PostprocessClient implements DecisionPolicy {
 
     private final PostprocessServiceGrpc.PostprocessServiceFutureStub stub;
     private final GuardedDownstream guard;
@@ -22,39 +26,46 @@ public final class PostprocessClient {
         this.guard = guard;
     }
 
-    public GuardedDownstream guard() {
-        return guard;
+    @Override
+    public Duration timeout() {
+        return guard.timeout();
     }
 
-    /** @throws DownstreamFailure when no usable decision came back */
-    public PolicyDecision decide(DecideRequest request, Duration budget) {
+    @Override
+    public PolicyDecision decide(Question question, Duration budget) {
+        DecideRequest request = toProto(question);
         DecideResponse response = guard.call(budget,
                 deadline -> stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).decide(request));
-        return new PolicyDecision(label(response), decision(response),
+        Label label = DomainProtos.label(response.getLabel()).orElseThrow(() -> GrpcFailures.unusable(guard.name(),
+                "answered without a known label (" + response.getLabelValue() + ")"));
+        Decision decision = DomainProtos.decision(response.getDecision()).orElseThrow(() -> GrpcFailures.unusable(
+                guard.name(), "answered without a known decision (" + response.getDecisionValue() + ")"));
+        return new PolicyDecision(label, decision,
                 response.getReasonsList().stream()
-                        .map(r -> new FraudScore.Reason(r.getCode(), r.getText(), ProtoNumbers.toDouble(r.getWeight())))
+                        .map(r -> new Reason(r.getCode(), r.getText(), Double.parseDouble(Float.toString(r.getWeight()))))
                         .toList(),
                 response.getPolicyVersion().isEmpty() ? null : response.getPolicyVersion());
     }
 
-    private Label label(DecideResponse response) {
-        return switch (response.getLabel()) {
-            case NOT_FRAUD -> Label.NOT_FRAUD;
-            case SUSPICIOUS -> Label.SUSPICIOUS;
-            case HIGHLY_SUSPICIOUS -> Label.HIGHLY_SUSPICIOUS;
-            case UNCERTAIN -> Label.UNCERTAIN;
-            case LABEL_UNSPECIFIED, UNRECOGNIZED -> throw DownstreamFailure.unusable(guard.name(),
-                    "answered without a known label (" + response.getLabelValue() + ")");
-        };
-    }
-
-    private Decision decision(DecideResponse response) {
-        return switch (response.getDecision()) {
-            case APPROVE -> Decision.APPROVE;
-            case REVIEW -> Decision.REVIEW;
-            case DECLINE -> Decision.DECLINE;
-            case DECISION_UNSPECIFIED, UNRECOGNIZED -> throw DownstreamFailure.unusable(guard.name(),
-                    "answered without a known decision (" + response.getDecisionValue() + ")");
-        };
+    static DecideRequest toProto(Question question) {
+        DecideRequest.Builder request = DecideRequest.newBuilder()
+                .setTransactionId(question.transactionId())
+                .putAllFeatures(question.features());
+        if (question.score() != null) {
+            request.setScore(question.score());
+        } else {
+            request.setUnavailable(question.unavailable() == ReasonCode.FEATURES_UNAVAILABLE
+                    ? Unavailable.FEATURES_UNAVAILABLE : Unavailable.MODEL_UNAVAILABLE);
+        }
+        if (question.model() != null) {
+            request.setModel(DomainProtos.modelRef(question.model().name(), question.model().version()));
+        }
+        if (question.featureSet() != null) {
+            request.setFeatureSet(DomainProtos.toProto(question.featureSet()));
+        }
+        if (question.modelThresholds() != null) {
+            request.setModelThresholds(DomainProtos.toProto(question.modelThresholds()));
+        }
+        return request.build();
     }
 }

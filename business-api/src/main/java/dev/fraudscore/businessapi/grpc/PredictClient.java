@@ -1,16 +1,21 @@
 package dev.fraudscore.businessapi.grpc;
 
+import dev.fraudscore.businessapi.domain.ModelId;
+import dev.fraudscore.businessapi.pipeline.Scorer;
 import dev.fraudscore.contracts.predict.v1.GetModelMetadataRequest;
 import dev.fraudscore.contracts.predict.v1.ModelMetadata;
 import dev.fraudscore.contracts.predict.v1.PredictRequest;
 import dev.fraudscore.contracts.predict.v1.PredictResponse;
 import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
+import dev.fraudscore.contracts.predict.v1.Row;
+import dev.fraudscore.features.FeatureSetId;
+import dev.fraudscore.support.proto.DomainProtos;
 import io.grpc.Channel;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** PredictService: Predict through its guard, GetModelMetadata (background only) with a plain deadline. */
-public final class PredictClient {
+/** {@link Scorer} over PredictService.Predict through its guard; GetModelMetadata (background only). */
+public final class PredictClient implements Scorer {
 
     private final PredictServiceGrpc.PredictServiceFutureStub futureStub;
     private final PredictServiceGrpc.PredictServiceBlockingStub blockingStub;
@@ -22,34 +27,38 @@ public final class PredictClient {
         this.guard = guard;
     }
 
-    public GuardedDownstream guard() {
-        return guard;
+    @Override
+    public Duration timeout() {
+        return guard.timeout();
     }
 
-    /**
-     * @return the score of the request's single row, in [0, 1]
-     * @throws DownstreamFailure when no usable score came back
-     */
-    public Scored predictOne(PredictRequest request, Duration budget) {
+    @Override
+    public Score score(FeatureSetId featureSet, float[] row, String routingKey, Duration budget) {
+        Row.Builder values = Row.newBuilder();
+        for (float value : row) {
+            values.addValues(value);
+        }
+        PredictRequest request = PredictRequest.newBuilder().setFeatureSet(DomainProtos.toProto(featureSet))
+                .addRows(values).setRoutingKey(routingKey).build();
         PredictResponse response = guard.call(budget,
                 deadline -> futureStub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).predict(request));
         if (response.getScoresCount() != 1) {
-            throw DownstreamFailure.unusable(guard.name(), "answered " + response.getScoresCount() + " scores for one row");
+            throw GrpcFailures.unusable(guard.name(), "answered " + response.getScoresCount() + " scores for one row");
         }
         float score = response.getScores(0);
         if (!(score >= 0f && score <= 1f)) {
-            throw DownstreamFailure.unusable(guard.name(), "answered the score " + score + ", outside [0, 1]");
+            throw GrpcFailures.unusable(guard.name(), "answered the score " + score + ", outside [0, 1]");
         }
-        return new Scored(score, response);
+        if (!response.hasModel() || response.getModel().getName().isEmpty()) {
+            throw GrpcFailures.unusable(guard.name(), "answered without naming the model version that scored");
+        }
+        return new Score(score, new ModelId(response.getModel().getName(), response.getModel().getVersion()),
+                DomainProtos.thresholds(response.hasSuggestedThresholds(), response.getSuggestedThresholds()).orElse(null));
     }
 
     /** Not guarded: only the background refresher calls it, never a request. */
     public ModelMetadata metadata(Duration timeout) {
         return blockingStub.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
                 .getModelMetadata(GetModelMetadataRequest.getDefaultInstance());
-    }
-
-    /** A score and the response it came in (for the model that produced it). */
-    public record Scored(float score, PredictResponse response) {
     }
 }

@@ -2,20 +2,20 @@ package dev.fraudscore.businessapi.pipeline;
 
 import dev.fraudscore.businessapi.domain.DataDomainTranslator;
 import dev.fraudscore.businessapi.domain.FraudScore;
-import dev.fraudscore.businessapi.domain.RejectedTransactionException;
 import dev.fraudscore.businessapi.domain.RequestDeadline;
 import dev.fraudscore.businessapi.domain.ScoreAssembler;
+import dev.fraudscore.businessapi.domain.TransactionIdReusedException;
 import dev.fraudscore.businessapi.domain.ValidTransaction;
 import dev.fraudscore.businessapi.store.IdempotencyStore;
 import dev.fraudscore.businessapi.store.IdempotencyStore.Claim;
-import dev.fraudscore.contracts.feature.v1.Transaction;
-import tools.jackson.databind.json.JsonMapper;
+import dev.fraudscore.domain.DomainException;
+import java.util.function.Function;
 
 /**
- * Scores a validated transaction once per id: replays a stored answer, refuses an id reused for another
- * body, otherwise runs the pipeline and stores the answer when it is complete. Degraded answers are not
- * stored, so a retry after an outage gets a real score; their claim is kept, so a different body under
- * the same id is still refused.
+ * Scores a validated transaction once per caller and id: replays a stored answer, refuses an id the same
+ * caller reused for another body, otherwise runs the pipeline and stores the answer when it is complete.
+ * Two callers' ids never meet. Degraded answers are not stored, so a retry after an outage gets a real
+ * score; their claim is kept, so a different body under the same id is still refused.
  */
 public final class FraudScoreService {
 
@@ -23,30 +23,33 @@ public final class FraudScoreService {
     private final DataDomainTranslator translator;
     private final ScoringPipeline pipeline;
     private final ScoreAssembler assembler;
-    private final JsonMapper json;
+    private final Function<FraudScore, String> answerJson;
 
+    /** @param answerJson how an answer is written, once: a replay returns these bytes again */
     public FraudScoreService(IdempotencyStore idempotency, DataDomainTranslator translator, ScoringPipeline pipeline,
-            ScoreAssembler assembler, JsonMapper json) {
+            ScoreAssembler assembler, Function<FraudScore, String> answerJson) {
         this.idempotency = idempotency;
         this.translator = translator;
         this.pipeline = pipeline;
         this.assembler = assembler;
-        this.json = json;
+        this.answerJson = answerJson;
     }
 
     /**
-     * @param fingerprint the request's {@link dev.fraudscore.businessapi.domain.RequestFingerprint}
+     * @param caller      who sent it (the gateway's {@code X-Caller}); ids are unique per caller
+     * @param fingerprint the request's canonical hash, to tell a retry from an id reused for another body
      * @return the answer as JSON, byte for byte the same when replayed
-     * @throws RejectedTransactionException when the id was used for another body, or a downstream refused it
+     * @throws DomainException when the id was used for another body, or feature-service refused the transaction
      */
-    public String score(ValidTransaction tx, String fingerprint, RequestDeadline deadline) {
-        Transaction dataDomain = translator.toDataDomain(tx);
-        Claim claim = idempotency.claim(tx.transactionId(), fingerprint);
+    public String score(String caller, ValidTransaction tx, String fingerprint, RequestDeadline deadline) {
+        IdempotencyStore.Key key = new IdempotencyStore.Key(caller, tx.transactionId());
+        var dataDomain = translator.toDataDomain(tx);
+        Claim claim = idempotency.claim(key, fingerprint);
         switch (claim.status()) {
             case ANSWERED:
                 return claim.answerJson();
             case CONFLICT:
-                throw RejectedTransactionException.idReused(tx.transactionId());
+                throw new TransactionIdReusedException(tx.transactionId());
             default:
                 break;
         }
@@ -55,13 +58,13 @@ public final class FraudScoreService {
             answer = assembler.assemble(pipeline.run(dataDomain, deadline));
         } catch (RuntimeException refusedOrBroken) {
             if (claim.holdsId()) {
-                idempotency.release(tx.transactionId(), fingerprint);
+                idempotency.release(key, fingerprint);
             }
             throw refusedOrBroken;
         }
-        String body = json.writeValueAsString(answer);
+        String body = answerJson.apply(answer);
         if (!answer.degraded() && claim.holdsId()) {
-            idempotency.saveAnswer(tx.transactionId(), fingerprint, body);
+            idempotency.saveAnswer(key, fingerprint, body);
         }
         return body;
     }

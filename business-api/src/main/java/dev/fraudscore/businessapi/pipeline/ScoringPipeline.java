@@ -1,161 +1,130 @@
 package dev.fraudscore.businessapi.pipeline;
 
-import dev.fraudscore.businessapi.domain.Degradation;
-import dev.fraudscore.businessapi.domain.FraudScore;
+import dev.fraudscore.businessapi.domain.DataTransaction;
+import dev.fraudscore.businessapi.domain.ModelId;
 import dev.fraudscore.businessapi.domain.PipelineOutcome;
 import dev.fraudscore.businessapi.domain.PolicyDecision;
-import dev.fraudscore.businessapi.domain.RejectedTransactionException;
 import dev.fraudscore.businessapi.domain.RequestDeadline;
-import dev.fraudscore.businessapi.grpc.DownstreamFailure;
-import dev.fraudscore.businessapi.grpc.FeatureClient;
-import dev.fraudscore.businessapi.grpc.ModelMetadataCache;
-import dev.fraudscore.businessapi.grpc.PostprocessClient;
-import dev.fraudscore.businessapi.grpc.PredictClient;
-import dev.fraudscore.businessapi.grpc.ProtoNumbers;
-import dev.fraudscore.contracts.common.v1.FeatureSetRef;
-import dev.fraudscore.contracts.common.v1.ModelRef;
-import dev.fraudscore.contracts.feature.v1.GetFeaturesRequest;
-import dev.fraudscore.contracts.feature.v1.GetFeaturesResponse;
-import dev.fraudscore.contracts.feature.v1.Transaction;
-import dev.fraudscore.contracts.postprocess.v1.DecideRequest;
-import dev.fraudscore.contracts.postprocess.v1.Unavailable;
-import dev.fraudscore.contracts.predict.v1.ModelMetadata;
-import dev.fraudscore.contracts.predict.v1.PredictRequest;
-import dev.fraudscore.contracts.predict.v1.Row;
-import io.grpc.Status;
+import dev.fraudscore.domain.DomainException;
+import dev.fraudscore.domain.ReasonCode;
+import dev.fraudscore.domain.Thresholds;
+import dev.fraudscore.features.FeatureSetId;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * features → predict → postprocess for one transaction, within the request's deadline. A part that is
- * slow, down or behind an open breaker is skipped and the answer says so; only a refusal that is the
- * caller's to fix (a bad transaction, a reused id) ends the request with an error.
+ * features → model → policy for one transaction, within the request's deadline, against three ports. A
+ * step that is slow, down, stale or behind an open breaker is skipped and the answer says so; a step the
+ * deadline leaves no time for is not attempted. Only feature-service's refusal of the caller's data ends
+ * the request with an error: the model and the policy get our own vector and score, so their refusals are
+ * our faults and degrade instead.
  */
 public final class ScoringPipeline {
 
+    /** A call with less time than this cannot succeed; it is skipped rather than sent to fail. */
+    static final Duration MIN_USEFUL_BUDGET = Duration.ofMillis(2);
     private static final Logger log = LoggerFactory.getLogger(ScoringPipeline.class);
 
-    private final ModelMetadataCache models;
-    private final FeatureClient features;
-    private final PredictClient predict;
-    private final PostprocessClient postprocess;
-    private final Duration postprocessReserve;
+    private final ModelCatalog models;
+    private final FeatureSource features;
+    private final Scorer scorer;
+    private final DecisionPolicy policy;
+    private final Duration policyReserve;
 
     /**
-     * @param postprocessReserve time kept back from the features and predict calls so that
-     *                           postprocess-service can still answer within the deadline
+     * @param policyReserve time kept back from the features and model steps so that the policy can still
+     *                      answer within the deadline
      */
-    public ScoringPipeline(ModelMetadataCache models, FeatureClient features, PredictClient predict,
-            PostprocessClient postprocess, Duration postprocessReserve) {
+    public ScoringPipeline(ModelCatalog models, FeatureSource features, Scorer scorer, DecisionPolicy policy,
+            Duration policyReserve) {
         this.models = models;
         this.features = features;
-        this.predict = predict;
-        this.postprocess = postprocess;
-        this.postprocessReserve = postprocessReserve;
+        this.scorer = scorer;
+        this.policy = policy;
+        this.policyReserve = policyReserve;
     }
 
-    public PipelineOutcome run(Transaction tx, RequestDeadline deadline) {
-        Optional<ModelMetadata> metadata = models.current();
-        if (metadata.isEmpty()) {
+    /** @throws DomainException (INVALID) when feature-service refuses the caller's transaction */
+    public PipelineOutcome run(DataTransaction tx, RequestDeadline deadline) {
+        Optional<ServedModel> served = models.current();
+        if (served.isEmpty()) {
             // the feature set to ask for comes from the model; without it neither can run
             models.refreshSoon();
-            return decide(tx, deadline, new Partial(null, Degradation.MODEL_UNAVAILABLE, null, null, Map.of()));
+            return decide(tx, deadline, Partial.skipped(ReasonCode.MODEL_UNAVAILABLE, null, null, Map.of()));
         }
-        ModelRef model = metadata.get().getModel();
-        FeatureSetRef wanted = metadata.get().getFeatureSet();
-        GetFeaturesResponse vector;
+        ModelId model = served.get().model();
+        FeatureSetId wanted = served.get().featureSet();
+        FeatureSource.Features vector;
         try {
-            vector = features.getFeatures(GetFeaturesRequest.newBuilder().setTransaction(tx).setFeatureSet(wanted).build(),
-                    deadline.budgetFor(features.guard().timeout(), postprocessReserve));
-        } catch (DownstreamFailure failure) {
-            rejectIfCallersFault(failure, tx.getTransactionId());
-            if (failure.is(Status.Code.FAILED_PRECONDITION) || failure.is(Status.Code.NOT_FOUND)) {
-                models.refreshSoon();
+            vector = step("features", features.timeout(), policyReserve, deadline,
+                    budget -> features.features(tx, wanted, budget));
+        } catch (StepFailure failure) {
+            if (failure.kind() == StepFailure.Kind.REFUSED_INPUT) {
+                throw new DomainException(DomainException.Kind.INVALID,
+                        "feature-service refused the transaction: " + failure.sentence());
             }
-            log.debug("Skipping the model for {}: {}", tx.getTransactionId(), failure.getMessage());
-            return decide(tx, deadline, new Partial(null, Degradation.FEATURES_UNAVAILABLE, model, wanted, Map.of()));
+            noteStale(failure);
+            log.debug("Skipping the model for {}: {}", tx.transactionId(), failure.getMessage());
+            return decide(tx, deadline, Partial.skipped(ReasonCode.FEATURES_UNAVAILABLE, model, wanted, Map.of()));
         }
-        FeatureSetRef used = vector.hasFeatureSet() ? vector.getFeatureSet() : wanted;
-        Map<String, Float> named = new LinkedHashMap<>();
-        for (int i = 0; i < vector.getNamesCount(); i++) {
-            named.put(vector.getNames(i), vector.getValues(i));
-        }
+        Map<String, Float> named = vector.named();
         try {
-            PredictClient.Scored scored = predict.predictOne(PredictRequest.newBuilder().setFeatureSet(used)
-                            .addRows(Row.newBuilder().addAllValues(vector.getValuesList())).build(),
-                    deadline.budgetFor(predict.guard().timeout(), postprocessReserve));
-            ModelRef scoredBy = scored.response().hasModel() ? scored.response().getModel() : model;
-            return decide(tx, deadline, new Partial(scored.score(), null, scoredBy, used, named));
-        } catch (DownstreamFailure failure) {
-            if (failure.is(Status.Code.FAILED_PRECONDITION)) {
-                // the model changed under us (or disagrees with feature-service): learn the new one
-                models.refreshSoon();
-            }
-            log.debug("No score for {}: {}", tx.getTransactionId(), failure.getMessage());
-            return decide(tx, deadline, new Partial(null, Degradation.MODEL_UNAVAILABLE, model, used, named));
+            Scorer.Score score = step("model", scorer.timeout(), policyReserve, deadline,
+                    budget -> scorer.score(vector.featureSet(), vector.values(), tx.cardKey(), budget));
+            return decide(tx, deadline, new Partial(score.value(), null, score.model(), vector.featureSet(), named,
+                    score.thresholds()));
+        } catch (StepFailure failure) {
+            noteStale(failure);
+            log.debug("No score for {}: {}", tx.transactionId(), failure.getMessage());
+            return decide(tx, deadline, Partial.skipped(ReasonCode.MODEL_UNAVAILABLE, model, vector.featureSet(), named));
         }
     }
 
-    /**
-     * Only feature-service sees the caller's data and refuses it before recording anything; predict and
-     * postprocess get our own vector and score, so their refusals are our faults and degrade instead.
-     */
-    private static void rejectIfCallersFault(DownstreamFailure failure, String transactionId) {
-        if (failure.is(Status.Code.INVALID_ARGUMENT)) {
-            throw RejectedTransactionException.invalid("feature-service refused the transaction: " + failure.description());
-        }
-        if (failure.is(Status.Code.ALREADY_EXISTS)) {
-            throw RejectedTransactionException.idReused(transactionId);
-        }
-    }
-
-    private PipelineOutcome decide(Transaction tx, RequestDeadline deadline, Partial partial) {
-        DecideRequest.Builder request = DecideRequest.newBuilder()
-                .setTransactionId(tx.getTransactionId())
-                .putAllFeatures(partial.features());
-        if (partial.score() != null) {
-            request.setScore(partial.score());
-        } else {
-            request.setUnavailable(partial.skipped() == Degradation.FEATURES_UNAVAILABLE
-                    ? Unavailable.FEATURES_UNAVAILABLE : Unavailable.MODEL_UNAVAILABLE);
-        }
-        if (partial.model() != null) {
-            request.setModel(partial.model());
-        }
-        if (partial.featureSet() != null) {
-            request.setFeatureSet(partial.featureSet());
-        }
-        PolicyDecision policy;
+    private PipelineOutcome decide(DataTransaction tx, RequestDeadline deadline, Partial partial) {
+        DecisionPolicy.Question question = new DecisionPolicy.Question(tx.transactionId(), partial.score(),
+                partial.skipped(), partial.model(), partial.featureSet(), partial.features(), partial.thresholds());
+        PolicyDecision decision;
         try {
-            policy = postprocess.decide(request.build(), deadline.budgetFor(postprocess.guard().timeout(), Duration.ZERO));
-        } catch (DownstreamFailure failure) {
-            if (failure.is(Status.Code.INVALID_ARGUMENT)) {
-                log.warn("postprocess-service refused our own decide request for {}: {}", tx.getTransactionId(),
-                        failure.description());
-            } else {
-                log.debug("No policy decision for {}: {}", tx.getTransactionId(), failure.getMessage());
-            }
-            policy = null;
+            decision = step("policy", policy.timeout(), Duration.ZERO, deadline, budget -> policy.decide(question, budget));
+        } catch (StepFailure failure) {
+            log.debug("No policy decision for {}: {}", tx.transactionId(), failure.getMessage());
+            decision = null;
         }
-        return new PipelineOutcome(tx.getTransactionId(),
-                partial.score() == null ? null : ProtoNumbers.toDouble(partial.score()),
-                partial.skipped(), modelInfo(partial.model()), featureSetId(partial.featureSet()), policy);
+        return new PipelineOutcome(tx.transactionId(), partial.score() == null ? null : toDouble(partial.score()),
+                partial.skipped(), partial.model(), partial.featureSet() == null ? null : partial.featureSet().id(),
+                decision);
     }
 
-    private static FraudScore.ModelInfo modelInfo(ModelRef model) {
-        return model == null || model.getName().isEmpty() ? null : new FraudScore.ModelInfo(model.getName(), model.getVersion());
+    private static <T> T step(String name, Duration timeout, Duration reserve, RequestDeadline deadline,
+            Function<Duration, T> call) {
+        Duration budget = deadline.budgetFor(timeout, reserve);
+        if (budget.compareTo(MIN_USEFUL_BUDGET) < 0) {
+            throw StepFailure.budgetSpent(name);
+        }
+        return call.apply(budget);
     }
 
-    /** "fraud_v1": the id the public API and the model manifests use. */
-    static String featureSetId(FeatureSetRef ref) {
-        return ref == null || ref.getName().isEmpty() ? null : ref.getName() + "_v" + ref.getVersion();
+    /** A model or feature set that disagrees with ours means predict-service changed: learn the new one. */
+    private void noteStale(StepFailure failure) {
+        if (failure.kind() == StepFailure.Kind.STALE) {
+            models.refreshSoon();
+        }
     }
 
-    private record Partial(Float score, Degradation skipped, ModelRef model, FeatureSetRef featureSet,
-            Map<String, Float> features) {
+    /** The double with the float's shortest decimal text, so 0.87f is answered as 0.87, not 0.8700000047683716. */
+    static double toDouble(float value) {
+        return Double.parseDouble(Float.toString(value));
+    }
+
+    private record Partial(Float score, ReasonCode skipped, ModelId model, FeatureSetId featureSet,
+            Map<String, Float> features, Thresholds thresholds) {
+
+        static Partial skipped(ReasonCode why, ModelId model, FeatureSetId featureSet, Map<String, Float> features) {
+            return new Partial(null, why, model, featureSet, features, null);
+        }
     }
 }

@@ -1,20 +1,24 @@
 package dev.fraudscore.businessapi.store;
 
 /**
- * Remembers, per transaction id, the fingerprint of the request that claimed it and the answer given.
+ * Remembers, per caller and transaction id, the fingerprint of the request that claimed it and the answer given.
  * Implementations never throw: when the store cannot be reached a claim reports
  * {@link Claim.Status#UNAVAILABLE} and the request is answered without idempotency.
  */
 public interface IdempotencyStore {
 
     /** Claims the id for this fingerprint, or tells who has it. */
-    Claim claim(String transactionId, String fingerprint);
+    Claim claim(Key key, String fingerprint);
 
     /** Stores the answer of a claimed id (only when the claim still has this fingerprint). */
-    void saveAnswer(String transactionId, String fingerprint, String answerJson);
+    void saveAnswer(Key key, String fingerprint, String answerJson);
 
     /** Drops a claim that has no answer, so that a refused request leaves nothing behind. */
-    void release(String transactionId, String fingerprint);
+    void release(Key key, String fingerprint);
+
+    /** A transaction id in its caller's namespace: two callers may use the same id for different payments. */
+    record Key(String caller, String transactionId) {
+    }
 
     /**
      * @param answerJson the stored answer when {@code status} is {@link Status#ANSWERED}, else {@code null}

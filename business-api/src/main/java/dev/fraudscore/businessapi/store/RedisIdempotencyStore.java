@@ -10,7 +10,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * {@link IdempotencyStore} in Redis: one hash per transaction id, {@code <prefix>idem:<transactionId>},
+ * {@link IdempotencyStore} in Redis: one hash per caller and transaction id,
+ * {@code <prefix>idem:<caller>:<transactionId>},
  * with field {@code h} (request fingerprint) and, once answered, {@code a} (the answer JSON), expiring
  * after the TTL. Each operation is one Lua script, so a request costs two round trips (claim, save).
  * Behind a circuit breaker ({@code idempotency}) so that a Redis outage costs a few requests a timeout,
@@ -59,46 +60,46 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
         this.breaker = breaker;
     }
 
-    /** The Redis key of a transaction id. */
-    public String key(String transactionId) {
-        return keyPrefix + "idem:" + transactionId;
+    /** The Redis key of a caller's transaction id (neither may contain ':', so two keys never collide). */
+    public String key(Key key) {
+        return keyPrefix + "idem:" + key.caller() + ":" + key.transactionId();
     }
 
     @Override
-    public Claim claim(String transactionId, String fingerprint) {
+    public Claim claim(Key key, String fingerprint) {
         try {
-            List<?> reply = breaker.executeSupplier(() -> redis.execute(CLAIM, List.of(key(transactionId)), fingerprint, ttlMillis));
+            List<?> reply = breaker.executeSupplier(() -> redis.execute(CLAIM, List.of(key(key)), fingerprint, ttlMillis));
             Claim.Status status = Claim.Status.valueOf(String.valueOf(reply.get(0)));
             return new Claim(status, reply.size() > 1 ? String.valueOf(reply.get(1)) : null);
         } catch (RuntimeException e) {
-            warn("claim", transactionId, e);
+            warn("claim", key, e);
             return Claim.of(Claim.Status.UNAVAILABLE);
         }
     }
 
     @Override
-    public void saveAnswer(String transactionId, String fingerprint, String answerJson) {
+    public void saveAnswer(Key key, String fingerprint, String answerJson) {
         try {
-            breaker.executeSupplier(() -> redis.execute(SAVE, List.of(key(transactionId)), fingerprint, answerJson, ttlMillis));
+            breaker.executeSupplier(() -> redis.execute(SAVE, List.of(key(key)), fingerprint, answerJson, ttlMillis));
         } catch (RuntimeException e) {
-            warn("save the answer of", transactionId, e);
+            warn("save the answer of", key, e);
         }
     }
 
     @Override
-    public void release(String transactionId, String fingerprint) {
+    public void release(Key key, String fingerprint) {
         try {
-            breaker.executeSupplier(() -> redis.execute(RELEASE, List.of(key(transactionId)), fingerprint));
+            breaker.executeSupplier(() -> redis.execute(RELEASE, List.of(key(key)), fingerprint));
         } catch (RuntimeException e) {
-            warn("release", transactionId, e);
+            warn("release", key, e);
         }
     }
 
-    private static void warn(String action, String transactionId, RuntimeException e) {
+    private static void warn(String action, Key key, RuntimeException e) {
         if (e instanceof CallNotPermittedException) {
-            log.debug("Idempotency store skipped (breaker open): could not {} {}", action, transactionId);
+            log.debug("Idempotency store skipped (breaker open): could not {} {}", action, key);
         } else {
-            log.warn("Idempotency store unavailable, answering without it: could not {} {} ({})", action, transactionId,
+            log.warn("Idempotency store unavailable, answering without it: could not {} {} ({})", action, key,
                     e.getMessage());
         }
     }

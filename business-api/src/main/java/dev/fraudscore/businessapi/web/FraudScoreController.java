@@ -2,7 +2,6 @@ package dev.fraudscore.businessapi.web;
 
 import dev.fraudscore.businessapi.config.ApiProperties;
 import dev.fraudscore.businessapi.domain.RequestDeadline;
-import dev.fraudscore.businessapi.domain.RequestFingerprint;
 import dev.fraudscore.businessapi.domain.TransactionRequest;
 import dev.fraudscore.businessapi.domain.TransactionValidator;
 import dev.fraudscore.businessapi.domain.ValidTransaction;
@@ -18,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /fraud-score}: read (bounded), parse, validate — all before any state is touched — then
- * score. The body is read here rather than by a message converter so that size, syntax and type errors
- * each get their own precise answer.
+ * score in the caller's namespace. The body is read here rather than by a message converter so that size,
+ * syntax and type errors each get their own precise answer.
  */
 @RestController
 class FraudScoreController {
@@ -45,10 +44,11 @@ class FraudScoreController {
     ResponseEntity<String> score(HttpServletRequest request) throws IOException {
         RequestDeadline deadline = RequestDeadline.startingAt(RequestIdFilter.arrivedAt(request, clock),
                 properties.deadline(), clock);
+        String caller = Callers.of(request);
         byte[] body = bodyReader.read(request.getInputStream(), request.getContentLengthLong());
         TransactionRequest parsed = parser.parse(body);
         ValidTransaction transaction = validator.validate(parsed);
-        String answer = service.score(transaction, RequestFingerprint.of(parsed), deadline);
+        String answer = service.score(caller, transaction, RequestFingerprint.of(parsed), deadline);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
     }
 }

@@ -1,9 +1,12 @@
 package dev.fraudscore.businessapi.web;
 
+import dev.fraudscore.support.web.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,23 +19,22 @@ import org.springframework.web.bind.annotation.RestController;
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<Object> error(HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        if (code == null) {
-            // someone asked for /error itself
-            return Problem.of("not-found", "Not Found", HttpStatus.NOT_FOUND, "There is nothing at "
-                    + request.getRequestURI() + "; the API is POST /fraud-score.", request.getRequestURI(),
-                    RequestIdFilter.requestId(request), null).toResponse();
-        }
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatus status = code == null ? HttpStatus.NOT_FOUND
+                : code instanceof Integer value && HttpStatus.resolve(value) != null
+                        ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String detail = status.is5xxServerError()
-                ? "The request could not be processed because of an error on our side; quote requestId "
-                        + RequestIdFilter.requestId(request) + " when reporting it."
-                : "The request could not be processed as sent (" + status.getReasonPhrase() + ").";
-        String slug = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        return Problem.of(slug, status.getReasonPhrase(), status, detail, uri == null ? null : uri.toString(),
-                RequestIdFilter.requestId(request), null).toResponse();
+        String detail;
+        if (code == null) {
+            detail = "There is nothing at " + request.getRequestURI() + "; the API is POST /fraud-score.";
+        } else if (status.is5xxServerError()) {
+            detail = ProblemHandler.internalSentence(request);
+        } else {
+            detail = "The request could not be processed as sent (" + status.getReasonPhrase() + ").";
+        }
+        ProblemDetail problem = Problems.of(status, Problems.slug(status.getReasonPhrase()), status.getReasonPhrase(),
+                detail, uri == null ? request.getRequestURI() : uri.toString(), RequestIdFilter.requestId(request));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -1,7 +1,8 @@
 package dev.fraudscore.businessapi.web;
 
-import dev.fraudscore.businessapi.domain.InvalidTransactionException;
-import dev.fraudscore.businessapi.domain.RejectedTransactionException;
+import dev.fraudscore.businessapi.domain.TransactionIdReusedException;
+import dev.fraudscore.domain.DomainException;
+import dev.fraudscore.support.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -22,54 +24,57 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Every error as {@code application/problem+json} with a sentence the caller can act on; never a
- * stack trace. Spring MVC's own errors (404, 405, 415, ...) come through {@link #handleExceptionInternal}.
+ * Every error as {@code application/problem+json} (Spring's {@link ProblemDetail}, our type namespace) with
+ * a sentence the caller can act on; never a stack trace. Spring MVC's own errors (404, 405 with
+ * {@code Allow}, 415, ...) come through {@link #handleExceptionInternal} and get our sentences.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler(InvalidTransactionException.class)
-    ResponseEntity<Object> invalid(InvalidTransactionException e, HttpServletRequest request) {
-        int count = e.errors().size();
+    @ExceptionHandler(TransactionIdReusedException.class)
+    ResponseEntity<Object> reused(TransactionIdReusedException e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.CONFLICT, "transaction-id-reused", "Transaction id already used",
+                e.getMessage(), request), new HttpHeaders());
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> refused(DomainException e, HttpServletRequest request) {
+        if (e.kind() != DomainException.Kind.INVALID) {
+            return unexpected(e, request);
+        }
+        if (e.violations().isEmpty()) {
+            return respond(problem(HttpStatus.BAD_REQUEST, "invalid-transaction", "Invalid transaction", e.getMessage(),
+                    request), new HttpHeaders());
+        }
+        int count = e.violations().size();
         String detail = count == 1
-                ? "The transaction has an invalid field: " + e.errors().get(0).field() + "; see errors."
-                : "The transaction has " + count + " invalid fields: "
-                        + e.errors().stream().map(f -> f.field()).distinct().collect(Collectors.joining(", ")) + "; see errors.";
-        return problem("invalid-transaction", "Invalid transaction", HttpStatus.BAD_REQUEST, detail, request, e)
-                .toResponse();
+                ? "The transaction has an invalid field: " + e.violations().get(0).field() + "; see errors."
+                : "The transaction has " + count + " invalid fields: " + e.violations().stream()
+                        .map(v -> v.field()).distinct().collect(Collectors.joining(", ")) + "; see errors.";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-transaction", "Invalid transaction", detail, request);
+        return respond(Problems.withErrors(problem, e.violations()), new HttpHeaders());
     }
 
     @ExceptionHandler(MalformedBodyException.class)
     ResponseEntity<Object> malformed(MalformedBodyException e, HttpServletRequest request) {
-        return problem("malformed-body", "Malformed request body", HttpStatus.BAD_REQUEST, e.getMessage(), request, null)
-                .toResponse();
+        return respond(problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", e.getMessage(), request),
+                new HttpHeaders());
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> tooLarge(PayloadTooLargeException e, HttpServletRequest request) {
         // the unread rest of the body is swallowed by Tomcat (up to server.tomcat.max-swallow-size)
-        return problem("payload-too-large", "Request body too large", HttpStatus.CONTENT_TOO_LARGE, e.getMessage(),
-                request, null).toResponse();
-    }
-
-    @ExceptionHandler(RejectedTransactionException.class)
-    ResponseEntity<Object> rejected(RejectedTransactionException e, HttpServletRequest request) {
-        return switch (e.kind()) {
-            case INVALID -> problem("invalid-transaction", "Invalid transaction", HttpStatus.BAD_REQUEST, e.getMessage(),
-                    request, null).toResponse();
-            case ID_REUSED -> problem("transaction-id-reused", "Transaction id already used", HttpStatus.CONFLICT,
-                    e.getMessage(), request, null).toResponse();
-        };
+        return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
+                e.getMessage(), request), new HttpHeaders());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
-        return problem("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request could not be processed because of an error on our side; quote requestId "
-                        + RequestIdFilter.requestId(request) + " when reporting it.", request, null).toResponse();
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                internalSentence(request), request), new HttpHeaders());
     }
 
     @Override
@@ -78,8 +83,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpServletRequest request = ((ServletWebRequest) webRequest).getRequest();
         HttpStatus status = HttpStatus.resolve(statusCode.value());
         String title = status == null ? "Error" : status.getReasonPhrase();
-        String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        return problem(slug, title, statusCode, detail(ex, body, request), request, null).toResponse(headers);
+        return respond(problem(statusCode, Problems.slug(title), title, detail(ex, body, request), request), headers);
+    }
+
+    static String internalSentence(HttpServletRequest request) {
+        return "The request could not be processed because of an error on our side; quote requestId "
+                + RequestIdFilter.requestId(request) + " when reporting it.";
     }
 
     private static String detail(Exception ex, Object body, HttpServletRequest request) {
@@ -104,9 +113,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return "The request could not be processed as sent.";
     }
 
-    private static Problem problem(String slug, String title, HttpStatusCode status, String detail,
-            HttpServletRequest request, InvalidTransactionException invalid) {
-        return Problem.of(slug, title, status, detail, request.getRequestURI(), RequestIdFilter.requestId(request),
-                invalid == null ? null : invalid.errors());
+    static ProblemDetail problem(HttpStatusCode status, String slug, String title, String detail, HttpServletRequest request) {
+        return Problems.of(status, slug, title, detail, request.getRequestURI(), RequestIdFilter.requestId(request));
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers) {
+        return ResponseEntity.status(problem.getStatus()).headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -1,5 +1,6 @@
 package dev.fraudscore.businessapi.web;
 
+import dev.fraudscore.support.web.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,8 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,12 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter extends OncePerRequestFilter {
 
-    public static final String HEADER = "X-Request-Id";
     static final String REQUEST_ID = RequestIdFilter.class.getName() + ".requestId";
     static final String ARRIVED_AT = RequestIdFilter.class.getName() + ".arrivedAt";
-    private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-
     private final Clock clock;
+    private final RequestIds requestIds = RequestIds.randomUuids();
 
     public RequestIdFilter(Clock clock) {
         this.clock = clock;
@@ -38,12 +35,9 @@ public class RequestIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         request.setAttribute(ARRIVED_AT, clock.instant());
-        String id = request.getHeader(HEADER);
-        if (id == null || !VALID_ID.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
-        }
+        String id = requestIds.keepOrGenerate(request.getHeader(RequestIds.HEADER));
         request.setAttribute(REQUEST_ID, id);
-        response.setHeader(HEADER, id);
+        response.setHeader(RequestIds.HEADER, id);
         MDC.put("requestId", id);
         try {
             chain.doFilter(request, response);

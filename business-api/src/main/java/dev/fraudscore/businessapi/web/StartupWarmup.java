@@ -2,16 +2,17 @@ package dev.fraudscore.businessapi.web;
 
 import dev.fraudscore.businessapi.domain.CurrencyTable;
 import dev.fraudscore.businessapi.domain.DataDomainTranslator;
-import dev.fraudscore.businessapi.domain.Decision;
-import dev.fraudscore.businessapi.domain.Degradation;
 import dev.fraudscore.businessapi.domain.PipelineOutcome;
-import dev.fraudscore.businessapi.domain.RequestFingerprint;
 import dev.fraudscore.businessapi.domain.ScoreAssembler;
 import dev.fraudscore.businessapi.domain.TransactionRequest;
 import dev.fraudscore.businessapi.domain.TransactionValidator;
 import dev.fraudscore.businessapi.grpc.DownstreamChannels;
+import dev.fraudscore.domain.Decision;
+import dev.fraudscore.domain.ReasonCode;
+import dev.fraudscore.support.readiness.WarmupRounds;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs the side-effect-free parts of a request once before the application reports ready: parsing,
+ * Runs the side-effect-free parts of a request before the application reports ready: parsing,
  * validation, hashing, translation, answer JSON, and the connections to Redis and the downstreams.
  * A cold JVM otherwise spends its first requests loading classes and dialling, far past the deadline.
  * Nothing is written anywhere; a downstream or Redis that is not up yet is fine.
@@ -31,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 class StartupWarmup implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(StartupWarmup.class);
+    private static final int ROUNDS = 200;
+    private static final Duration BUDGET = Duration.ofSeconds(10);
 
     private final TransactionValidator validator;
     private final CurrencyTable currencies;
@@ -51,31 +54,31 @@ class StartupWarmup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        long start = System.nanoTime();
         channels.features().getState(true);
         channels.predict().getState(true);
         channels.postprocess().getState(true);
-        String sample = """
+        byte[] sample = """
                 {"transactionId": "warmup", "occurredAt": "%s", "amount": {"value": "1.00", "currency": "%s"},
                  "card": {"token": "tok_warmup", "bin": "424242", "country": "FR"}, "customer": {"id": "c"},
                  "merchant": {"id": "m", "categoryCode": "5411", "country": "FR"}, "channel": "POS",
                  "device": {"ip": "203.0.113.7"}, "location": {"lat": 1.0, "lon": 2.0}}"""
-                .formatted(Instant.now(clock), currencies.base());
-        try {
-            TransactionRequest request = new TransactionParser(json).parse(sample.getBytes(StandardCharsets.UTF_8));
+                .formatted(Instant.now(clock), currencies.base()).getBytes(StandardCharsets.UTF_8);
+        TransactionParser parser = new TransactionParser(json);
+        DataDomainTranslator translator = new DataDomainTranslator(currencies);
+        AnswerJson answers = new AnswerJson(json);
+        ScoreAssembler assembler = new ScoreAssembler(Decision.REVIEW);
+        WarmupRounds.run("the request path", ROUNDS, BUDGET, () -> {
+            TransactionRequest request = parser.parse(sample);
             RequestFingerprint.of(request);
-            new DataDomainTranslator(currencies).toDataDomain(validator.validate(request));
-            json.writeValueAsString(new ScoreAssembler(Decision.REVIEW).assemble(
-                    new PipelineOutcome("warmup", null, Degradation.MODEL_UNAVAILABLE, null, null, null)));
-        } catch (RuntimeException e) {
-            log.warn("Warm-up of the request path failed ({}); the first requests may be slow", e.getMessage());
-        }
+            translator.toDataDomain(validator.validate(request));
+            answers.write(assembler.assemble(
+                    new PipelineOutcome("warmup", null, ReasonCode.MODEL_UNAVAILABLE, null, null, null)));
+        });
         try {
             redis.hasKey("warmup");
         } catch (RuntimeException redisNotUpYet) {
             log.info("Redis did not answer the warm-up ping ({}); idempotency is skipped while it is down",
                     redisNotUpYet.getMessage());
         }
-        log.info("Warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -1,29 +1,41 @@
 package dev.fraudscore.businessapi.web;
 
-import dev.fraudscore.businessapi.domain.FieldError;
-import dev.fraudscore.businessapi.domain.InvalidTransactionException;
 import dev.fraudscore.businessapi.domain.TransactionRequest;
+import dev.fraudscore.domain.DomainException;
+import dev.fraudscore.domain.FieldViolation;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Bytes to {@link TransactionRequest}. A value of the wrong JSON type becomes a field error naming its
- * path; a body that is not JSON at all becomes a {@link MalformedBodyException} with the parser's reason.
- * Unknown properties are ignored (callers may send more than we read); duplicate ones are refused, since
- * which of two values counts would be a guess.
+ * path: no coercion, so {@code "card": {"token": 0}} or {@code "lat": "48.8"} is refused rather than quietly
+ * turned into a string or a number. A body that is not JSON at all becomes a {@link MalformedBodyException}
+ * with the parser's reason. Unknown properties are ignored (callers may send more than we read); duplicate
+ * ones are refused, since which of two values counts would be a guess.
  */
 final class TransactionParser {
 
     private final ObjectReader reader;
 
     TransactionParser(JsonMapper mapper) {
-        this.reader = mapper.readerFor(TransactionRequest.class)
+        JsonMapper strict = mapper.rebuild()
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .build();
+        this.reader = strict.readerFor(TransactionRequest.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
@@ -31,7 +43,7 @@ final class TransactionParser {
 
     /**
      * @throws MalformedBodyException      when the body is not a JSON object
-     * @throws InvalidTransactionException when a field has the wrong JSON type
+     * @throws DomainException (INVALID) when a field has the wrong JSON type
      */
     TransactionRequest parse(byte[] body) {
         int first = firstNonWhitespace(body);
@@ -48,7 +60,7 @@ final class TransactionParser {
                         ? "body is not valid JSON: there is more after the transaction object"
                         : "The body must be a JSON object describing the transaction.");
             }
-            throw new InvalidTransactionException(List.of(new FieldError(field, expectation(e.getTargetType()))));
+            throw DomainException.invalidFields("the transaction", List.of(new FieldViolation(field, expectation(e.getTargetType()))));
         } catch (JacksonException e) {
             throw new MalformedBodyException("body is not valid JSON: " + e.getOriginalMessage() + where(e.getLocation()));
         }

@@ -3,21 +3,22 @@ package dev.fraudscore.businessapi.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fraudscore.domain.Channel;
+import dev.fraudscore.domain.DomainException;
+import dev.fraudscore.domain.FieldViolation;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class TransactionValidatorTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-22T10:20:00Z");
+    private static final Instant NOW = Validators.NOW;
+    private static final String ENTITY_ID = "must be 1 to 128 characters of letters, digits and . _ : @ / + = ~ -";
 
-    private final TransactionValidator validator = new TransactionValidator(CurrencyTable.defaults(),
-            Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
+    private final TransactionValidator validator = Validators.of(CurrencyTable.defaults());
 
     @Test
     void acceptsTheOpenApiExampleAndParsesEveryValue() {
@@ -27,7 +28,7 @@ class TransactionValidatorTest {
         assertThat(tx.occurredAt()).isEqualTo(Instant.parse("2026-11-22T10:15:30Z"));
         assertThat(tx.amount()).isEqualByComparingTo(new BigDecimal("129.99"));
         assertThat(tx.currency()).isEqualTo("EUR");
-        assertThat(tx.channel()).isEqualTo(PaymentChannel.ECOMMERCE);
+        assertThat(tx.channel()).isEqualTo(Channel.ECOMMERCE);
         assertThat(tx.ip()).isEqualTo("203.0.113.7");
         assertThat(tx.latitude()).isEqualTo(48.8566);
     }
@@ -81,7 +82,7 @@ class TransactionValidatorTest {
         assertThat(validator.validate(withinSkew.build()).occurredAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
 
         assertSingleError(b -> b.occurredAt = NOW.plus(Duration.ofMinutes(5)).plusSeconds(1).toString(), "occurredAt",
-                "lies more than 5 minutes after the server clock (2026-11-22T10:20:00Z); send the time the transaction happened");
+                "lies more than 5 minutes after the server clock (2026-11-22T12:00:00Z); send the time the transaction happened");
     }
 
     @Test
@@ -124,7 +125,7 @@ class TransactionValidatorTest {
     @Test
     void cardRules() {
         assertSingleError(b -> b.withCard = false, "card", "is required: an object with token, bin and country");
-        assertSingleError(b -> b.token = " ", "card.token", "must be 1 to 128 characters, not blank");
+        assertSingleError(b -> b.token = " ", "card.token", ENTITY_ID);
         assertSingleError(b -> b.token = "4242424242424242", "card.token",
                 "looks like a card number; send the token your card vault issued, never the card number");
         assertSingleError(b -> b.bin = "42424", "card.bin", "must be the first 6 to 8 digits of the card number, e.g. 424242");
@@ -146,11 +147,52 @@ class TransactionValidatorTest {
     void customerRules() {
         assertSingleError(b -> b.withCustomer = false, "customer", "is required: an object with at least an id");
         assertSingleError(b -> b.customerId = null, "customer.id", "is required");
-        assertSingleError(b -> b.customerId = "c".repeat(129), "customer.id", "must be 1 to 128 characters, not blank");
+        assertSingleError(b -> b.customerId = "c".repeat(129), "customer.id", ENTITY_ID);
         assertSingleError(b -> b.accountCreatedAt = "yesterday", "customer.accountCreatedAt",
                 "must be an RFC 3339 timestamp with a time zone offset, e.g. 2026-11-22T10:15:30Z");
-        assertSingleError(b -> b.emailDomain = "joe@example.com", "customer.emailDomain",
-                "must be the domain part of the e-mail address (at most 253 characters, no '@'), e.g. example.com");
+        assertSingleError(b -> b.emailDomain = "joe@example.com", "customer.emailDomain", EMAIL_DOMAIN);
+    }
+
+    private static final String EMAIL_DOMAIN = "must be a domain name such as example.com: the part of the e-mail"
+            + " address after '@', at most 253 characters";
+
+    @Test
+    void idsArePrintableBoundedAndOfTheDocumentedCharacters() {
+        for (String bad : new String[] {"\u0000", "tok\u0007", "caf\u00e9", "tok_\uD83D\uDCB3", "a b", "{card}", "x".repeat(129)}) {
+            assertSingleError(b -> b.token = bad, "card.token", ENTITY_ID);
+            assertSingleError(b -> b.customerId = bad, "customer.id", ENTITY_ID);
+            assertSingleError(b -> b.merchantId = bad, "merchant.id", ENTITY_ID);
+            assertSingleError(b -> b.deviceId = bad, "device.id", ENTITY_ID);
+        }
+        RequestBuilder vault = new RequestBuilder();
+        vault.token = "tok_1Nv0:ab/CD+e=~x.y@z-9";
+        assertThat(validator.validate(vault.build()).cardToken()).isEqualTo("tok_1Nv0:ab/CD+e=~x.y@z-9");
+    }
+
+    @Test
+    void anEmailDomainIsADomainName() {
+        for (String bad : new String[] {"1e308", "\u0000", "2026-02-30T00:00:00Z", "localhost", "example..com",
+                "-example.com", "example.c0m1", "a".repeat(250) + ".com"}) {
+            assertSingleError(b -> b.emailDomain = bad, "customer.emailDomain", EMAIL_DOMAIN);
+        }
+        for (String good : new String[] {"example.com", "mail.example.co.uk", "xn--bcher-kva.example"}) {
+            RequestBuilder b = new RequestBuilder();
+            b.emailDomain = good;
+            assertThat(validator.validate(b.build()).transactionId()).isEqualTo("tx-0001");
+        }
+    }
+
+    @Test
+    void anAccountIsOpenedAfter1970AndBeforeItPays() {
+        assertSingleError(b -> b.accountCreatedAt = "9999-01-01T00:00:00Z", "customer.accountCreatedAt",
+                "lies after occurredAt (2026-11-22T10:15:30Z); an account is opened before it pays");
+        assertSingleError(b -> b.accountCreatedAt = "0000-01-01T00:00:00Z", "customer.accountCreatedAt",
+                "lies before 1970-01-01T00:00:00Z; send the instant the customer's account was opened");
+        assertSingleError(b -> b.accountCreatedAt = "2026-02-30T00:00:00Z", "customer.accountCreatedAt",
+                "must be an RFC 3339 timestamp with a time zone offset, e.g. 2026-11-22T10:15:30Z");
+        RequestBuilder sameInstant = new RequestBuilder();
+        sameInstant.accountCreatedAt = sameInstant.occurredAt;
+        assertThat(validator.validate(sameInstant.build()).transactionId()).isEqualTo("tx-0001");
     }
 
     @Test
@@ -160,7 +202,7 @@ class TransactionValidatorTest {
                 "must be a merchant category code (MCC) of four digits, e.g. 5411");
         assertSingleError(b -> b.merchantCountry = "FRA", "merchant.country",
                 "must be an ISO 3166-1 alpha-2 country code of two capital letters, e.g. FR");
-        assertSingleError(b -> b.merchantId = "", "merchant.id", "must be 1 to 128 characters, not blank");
+        assertSingleError(b -> b.merchantId = "", "merchant.id", ENTITY_ID);
     }
 
     @Test
@@ -200,8 +242,8 @@ class TransactionValidatorTest {
         b.withCustomer = false;
 
         assertThatThrownBy(() -> validator.validate(b.build()))
-                .isInstanceOfSatisfying(InvalidTransactionException.class, e -> assertThat(e.errors())
-                        .extracting(FieldError::field)
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field)
                         .containsExactly("transactionId", "amount.currency", "card.bin", "customer", "channel"));
     }
 
@@ -209,8 +251,8 @@ class TransactionValidatorTest {
         RequestBuilder b = new RequestBuilder();
         change.accept(b);
         assertThatThrownBy(() -> validator.validate(b.build()))
-                .isInstanceOfSatisfying(InvalidTransactionException.class,
-                        e -> assertThat(e.errors()).containsExactly(new FieldError(field, message)));
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.violations()).containsExactly(new FieldViolation(field, message)));
     }
 
     @Test
@@ -218,8 +260,8 @@ class TransactionValidatorTest {
         TransactionRequest empty = new TransactionRequest(null, null, null, null, null, null, null, null, null);
 
         assertThatThrownBy(() -> validator.validate(empty))
-                .isInstanceOfSatisfying(InvalidTransactionException.class, e -> assertThat(e.errors())
-                        .extracting(FieldError::field)
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field)
                         .isEqualTo(List.of("transactionId", "occurredAt", "amount", "card", "customer", "merchant", "channel")));
     }
 }

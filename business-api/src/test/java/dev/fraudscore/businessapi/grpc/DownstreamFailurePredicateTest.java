@@ -2,6 +2,7 @@ package dev.fraudscore.businessapi.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fraudscore.businessapi.pipeline.StepFailure;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.grpc.Status;
@@ -27,23 +28,20 @@ class DownstreamFailurePredicateTest {
     @Test
     void refusalsOfABadRequestDoNot() {
         assertThat(predicate.test(Status.INVALID_ARGUMENT.withDescription("bad").asRuntimeException())).isFalse();
-        assertThat(predicate.test(Status.ALREADY_EXISTS.asRuntimeException())).isFalse();
         assertThat(predicate.test(Status.FAILED_PRECONDITION.asRuntimeException())).isFalse();
         assertThat(predicate.test(new CompletionException(Status.NOT_FOUND.asException()))).isFalse();
     }
 
     @Test
     void failuresAreClassified() {
-        DownstreamFailure invalid = DownstreamFailure.of("features",
+        StepFailure invalid = GrpcFailures.of("features",
                 new CompletionException(Status.INVALID_ARGUMENT.withDescription("card_key must not be empty").asRuntimeException()));
-        assertThat(invalid.is(Status.Code.INVALID_ARGUMENT)).isTrue();
-        assertThat(invalid.description()).isEqualTo("card_key must not be empty");
+        assertThat(invalid.kind()).isEqualTo(StepFailure.Kind.REFUSED_INPUT);
+        assertThat(invalid.sentence()).isEqualTo("card_key must not be empty");
+        assertThat(invalid.step()).isEqualTo("features");
 
-        assertThat(DownstreamFailure.of("predict", new TimeoutException()).kind()).isEqualTo(DownstreamFailure.Kind.TIMEOUT);
-        assertThat(DownstreamFailure.of("predict", Status.DEADLINE_EXCEEDED.asRuntimeException()).kind())
-                .isEqualTo(DownstreamFailure.Kind.TIMEOUT);
-        assertThat(DownstreamFailure.of("predict", CallNotPermittedException.createCallNotPermittedException(
-                CircuitBreaker.ofDefaults("predict"))).kind()).isEqualTo(DownstreamFailure.Kind.BREAKER_OPEN);
-        assertThat(DownstreamFailure.of("predict", new IllegalStateException("x")).kind()).isEqualTo(DownstreamFailure.Kind.OTHER);
+        assertThat(GrpcFailures.of("predict", new TimeoutException()).kind()).isEqualTo(StepFailure.Kind.TIMEOUT);
+        assertThat(GrpcFailures.of("predict", CallNotPermittedException.createCallNotPermittedException(
+                CircuitBreaker.ofDefaults("predict"))).kind()).isEqualTo(StepFailure.Kind.BREAKER_OPEN);
     }
 }

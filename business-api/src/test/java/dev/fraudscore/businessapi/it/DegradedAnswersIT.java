@@ -13,8 +13,11 @@ import tools.jackson.databind.JsonNode;
 /** A slow, stopped or changed downstream still gets the caller a 200 answer in time. */
 class DegradedAnswersIT extends PipelineITSupport {
 
-    /** How late after the deadline an answer may come: the work after it is local and small. */
-    private static final Duration MARGIN = Duration.ofMillis(250);
+    /**
+     * How late after the deadline an answer may come on a loaded 2-core machine. The work after the deadline
+     * is local and small; an answer that waited for the hanging call would come after the 5 s time limit.
+     */
+    private static final Duration MARGIN = Duration.ofSeconds(1);
 
     @Test
     void featuresNotAnsweringInTimeGiveAnUncertainAnswerWithinTheDeadline() {
@@ -88,7 +91,7 @@ class DegradedAnswersIT extends PipelineITSupport {
         assertThat(answer.get("model").get("name").asString()).isEqualTo("fraud-mlp");
         assertThat(answer.get("reasons").valueStream().map(r -> r.get("code").asString()).toList())
                 .containsExactly("POSTPROCESS_UNAVAILABLE");
-        assertThat(answer.get("reasons").get(0).get("text").asString()).contains("fail-safe decision");
+        assertThat(answer.get("reasons").get(0).get("text").asString()).endsWith("the decision follows the fail mode REVIEW.");
     }
 
     @Test
@@ -101,7 +104,7 @@ class DegradedAnswersIT extends PipelineITSupport {
         assertThat(refused.get("degraded").asBoolean()).isTrue();
         assertThat(refused.get("reasons").get(0).get("code").asString()).isEqualTo("MODEL_UNAVAILABLE");
         await().atMost(Duration.ofSeconds(5)).until(() -> models.current()
-                .map(m -> m.getModel().getVersion().equals("2")).orElse(false));
+                .map(m -> m.model().version().equals("2")).orElse(false));
         assertThat(FIXTURES.predict.metadataCalls.get()).isGreaterThan(metadataCallsBefore);
 
         FIXTURES.features.requests.clear();

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class FeatureFixture extends FeatureServiceGrpc.FeatureServiceImplBase {
 
-    enum Mode { ANSWER, HANG, INVALID_ARGUMENT, ALREADY_EXISTS }
+    enum Mode { ANSWER, HANG, INVALID_ARGUMENT }
 
     final ConcurrentLinkedQueue<GetFeaturesRequest> requests = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<StreamObserver<GetFeaturesResponse>> hanging = new ConcurrentLinkedQueue<>();
@@ -27,8 +27,6 @@ final class FeatureFixture extends FeatureServiceGrpc.FeatureServiceImplBase {
             case HANG -> hanging.add(responses);
             case INVALID_ARGUMENT -> responses.onError(Status.INVALID_ARGUMENT
                     .withDescription("transaction.merchant_category_code 9999 is not a known MCC").asRuntimeException());
-            case ALREADY_EXISTS -> responses.onError(Status.ALREADY_EXISTS
-                    .withDescription("transaction id seen with another transaction").asRuntimeException());
             case ANSWER -> {
                 responses.onNext(GetFeaturesResponse.newBuilder()
                         .setFeatureSet(request.getFeatureSet())

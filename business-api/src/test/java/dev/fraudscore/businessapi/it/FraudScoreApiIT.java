@@ -168,14 +168,31 @@ class FraudScoreApiIT extends PipelineITSupport {
     }
 
     @Test
-    void anIdFeatureServiceKnowsForAnotherTransactionIs409() {
-        FIXTURES.features.mode = FeatureFixture.Mode.ALREADY_EXISTS;
+    void twoCallersUsingTheSameIdForDifferentPaymentsEachGetTheirOwnAnswer() {
         String id = newId();
 
-        HttpResponse<String> response = post(transaction(id));
+        HttpResponse<String> shop = post(transaction(id, "10.00"), "shop");
+        HttpResponse<String> bank = post(transaction(id, "990.00"), "bank");
+        HttpResponse<String> shopAgain = post(transaction(id, "10.00"), "shop");
+        HttpResponse<String> shopOtherBody = post(transaction(id, "11.00"), "shop");
 
-        assertThat(response.statusCode()).isEqualTo(409);
-        assertThat(json(response).get("detail").asString()).contains("was already used for a different transaction");
+        assertThat(shop.statusCode()).isEqualTo(200);
+        assertThat(bank.statusCode()).isEqualTo(200);
+        assertThat(shopAgain.body()).isEqualTo(shop.body());
+        assertThat(shopOtherBody.statusCode()).isEqualTo(409);
+        assertThat(redis.hasKey(PREFIX + "idem:shop:" + id)).isTrue();
+        assertThat(redis.hasKey(PREFIX + "idem:bank:" + id)).isTrue();
+    }
+
+    @Test
+    void otherMethodsAre405NamingPost() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/fraud-score")).GET());
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(response).get("type").asString()).isEqualTo("https://fraudscore.dev/problems/method-not-allowed");
+        assertThat(json(response).get("detail").asString()).isEqualTo("Method GET is not supported at /fraud-score; use POST.");
     }
 
     @Test

@@ -59,6 +59,8 @@ abstract class PipelineITSupport {
         registry.add("fraudscore.api.downstream.predict", FIXTURES::predictTarget);
         registry.add("fraudscore.api.downstream.postprocess", FIXTURES::postprocessTarget);
         registry.add("fraudscore.api.deadline", () -> DEADLINE.toMillis() + "ms");
+        // the policy's share of the deadline, roomy enough for a loaded machine
+        registry.add("fraudscore.api.postprocess-reserve", () -> "300ms");
         // only FAILED_PRECONDITION may refresh the model during a test, never the timer
         registry.add("fraudscore.api.metadata-refresh", () -> "1h");
         // the features timeout is longer than the deadline, so the deadline is what bounds a hanging call
@@ -76,11 +78,11 @@ abstract class PipelineITSupport {
         awaitReady(channels.predict());
         awaitReady(channels.postprocess());
         String served = FIXTURES.predict.metadata.getModel().getVersion();
-        if (models.current().map(m -> !m.getModel().getVersion().equals(served)).orElse(true)) {
+        if (models.current().map(m -> !m.model().version().equals(served)).orElse(true)) {
             models.refreshSoon();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> models.current()
-                .map(m -> m.getModel().getVersion().equals(served)).orElse(false));
+                .map(m -> m.model().version().equals(served)).orElse(false));
     }
 
     static void awaitReady(ManagedChannel channel) {
@@ -118,6 +120,14 @@ abstract class PipelineITSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** As the gateway forwards it: with the authenticated caller's name. */
+    HttpResponse<String> post(String body, String caller) {
+        return send(HttpRequest.newBuilder(uri("/fraud-score"))
+                .header("Content-Type", "application/json")
+                .header("X-Caller", caller)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
@@ -137,7 +147,8 @@ abstract class PipelineITSupport {
         return JSON.readTree(response.body());
     }
 
+    /** The key of a request sent straight to business-api (no gateway, so no X-Caller). */
     String idempotencyKey(String transactionId) {
-        return PREFIX + "idem:" + transactionId;
+        return PREFIX + "idem:direct:" + transactionId;
     }
 }

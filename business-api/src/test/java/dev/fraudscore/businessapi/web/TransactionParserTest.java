@@ -3,9 +3,9 @@ package dev.fraudscore.businessapi.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fraudscore.businessapi.domain.FieldError;
-import dev.fraudscore.businessapi.domain.InvalidTransactionException;
 import dev.fraudscore.businessapi.domain.TransactionRequest;
+import dev.fraudscore.domain.DomainException;
+import dev.fraudscore.domain.FieldViolation;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,15 +15,26 @@ class TransactionParserTest {
     private final TransactionParser parser = new TransactionParser(JsonMapper.builder().build());
 
     @Test
-    void parsesLenientlyNumbersForStringsAndIgnoresUnknownFields() {
+    void readsWhatItKnowsAndIgnoresUnknownFields() {
         TransactionRequest request = parse("""
-                {"transactionId": "tx-1", "amount": {"value": 129.99, "currency": "EUR"},
-                 "location": {"lat": 48.85, "lon": "2.35"}, "extra": {"anything": [1, 2]}}""");
+                {"transactionId": "tx-1", "amount": {"value": "129.99", "currency": "EUR"},
+                 "location": {"lat": 48.85, "lon": 2}, "extra": {"anything": [1, 2]}}""");
 
         assertThat(request.transactionId()).isEqualTo("tx-1");
         assertThat(request.amount().value()).isEqualTo("129.99");
-        assertThat(request.location().lon()).isEqualTo(2.35);
+        assertThat(request.location().lon()).isEqualTo(2.0);
         assertThat(request.card()).isNull();
+    }
+
+    @Test
+    void numbersAndBooleansAreNeverTurnedIntoStringsNorStringsIntoNumbers() {
+        assertFieldError("{\"card\": {\"token\": 0}}", "card.token", "must be a JSON string");
+        assertFieldError("{\"customer\": {\"id\": true}}", "customer.id", "must be a JSON string");
+        assertFieldError("{\"merchant\": {\"id\": 1e308}}", "merchant.id", "must be a JSON string");
+        assertFieldError("{\"customer\": {\"emailDomain\": 1e308}}", "customer.emailDomain", "must be a JSON string");
+        assertFieldError("{\"amount\": {\"value\": 129.99}}", "amount.value", "must be a JSON string");
+        assertFieldError("{\"location\": {\"lat\": 1, \"lon\": \"2.35\"}}", "location.lon", "must be a JSON number");
+        assertFieldError("{\"location\": {\"lat\": true}}", "location.lat", "must be a JSON number");
     }
 
     @Test
@@ -71,8 +82,8 @@ class TransactionParserTest {
 
     private void assertFieldError(String json, String field, String message) {
         assertThatThrownBy(() -> parse(json))
-                .isInstanceOfSatisfying(InvalidTransactionException.class,
-                        e -> assertThat(e.errors()).containsExactly(new FieldError(field, message)));
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.violations()).containsExactly(new FieldViolation(field, message)));
     }
 
     private TransactionRequest parse(String json) {

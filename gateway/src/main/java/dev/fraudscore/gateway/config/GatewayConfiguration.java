@@ -1,10 +1,10 @@
 package dev.fraudscore.gateway.config;
 
 import dev.fraudscore.gateway.domain.ApiKeyRegistry;
-import dev.fraudscore.gateway.domain.RequestIds;
 import dev.fraudscore.gateway.web.ApiKeyFilter;
 import dev.fraudscore.gateway.web.BodyLimitFilter;
 import dev.fraudscore.gateway.web.RequestIdWebFilter;
+import dev.fraudscore.support.web.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.route.RouteLocator;

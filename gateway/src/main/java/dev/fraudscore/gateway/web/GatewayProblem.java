@@ -1,5 +1,6 @@
 package dev.fraudscore.gateway.web;
 
+import dev.fraudscore.support.web.Problems;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
@@ -12,8 +13,6 @@ import org.springframework.http.HttpStatus;
  * @param headers extra response headers, e.g. {@code WWW-Authenticate}
  */
 public final class GatewayProblem extends RuntimeException {
-
-    static final String TYPE_PREFIX = "urn:fraudscore:problem:";
 
     private final HttpStatus status;
     private final String slug;
@@ -37,8 +36,12 @@ public final class GatewayProblem extends RuntimeException {
         return status;
     }
 
+    public String slug() {
+        return slug;
+    }
+
     public String type() {
-        return TYPE_PREFIX + slug;
+        return Problems.TYPE_BASE + slug;
     }
 
     public String title() {

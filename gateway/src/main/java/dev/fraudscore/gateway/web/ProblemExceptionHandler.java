@@ -1,8 +1,7 @@
 package dev.fraudscore.gateway.web;
 
-import dev.fraudscore.gateway.domain.RequestIds;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.fraudscore.support.web.Problems;
+import dev.fraudscore.support.web.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -42,19 +41,11 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         }
         String path = exchange.getRequest().getPath().value();
         String requestId = RequestIdWebFilter.requestIdOf(exchange);
-        GatewayProblem problem = ProblemMapping.toProblem(error, path);
+        GatewayProblem problem = ProblemMapping.toProblem(error, exchange.getRequest().getMethod().name(), path);
         logIfFault(problem, error, exchange, requestId);
 
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.type());
-        body.put("title", problem.title());
-        body.put("status", problem.status().value());
-        body.put("detail", problem.detail());
-        body.put("instance", path);
-        if (requestId != null) {
-            body.put("requestId", requestId);
-        }
-        byte[] bytes = json.writeValueAsBytes(body);
+        byte[] bytes = json.writeValueAsBytes(Problems.members(Problems.of(problem.status(), problem.slug(),
+                problem.title(), problem.detail(), path, requestId)));
 
         response.setStatusCode(problem.status());
         HttpHeaders headers = response.getHeaders();

@@ -1,10 +1,13 @@
 package dev.fraudscore.gateway.web;
 
+import dev.fraudscore.gateway.config.GatewayConfiguration;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
@@ -15,9 +18,13 @@ final class ProblemMapping {
     private ProblemMapping() {
     }
 
-    static GatewayProblem toProblem(Throwable error, String path) {
+    static GatewayProblem toProblem(Throwable error, String method, String path) {
         if (error instanceof GatewayProblem problem) {
             return problem;
+        }
+        if (GatewayConfiguration.FRAUD_SCORE_PATH.equals(path) && !"POST".equals(method) && isNoRoute(error)) {
+            return new GatewayProblem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method " + method
+                    + " is not supported at " + path + "; use POST.", Map.of(HttpHeaders.ALLOW, "POST"));
         }
         if (error instanceof DataBufferLimitException) {
             return new GatewayProblem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
@@ -38,6 +45,12 @@ final class ProblemMapping {
                     "The scoring service closed the connection before answering. Retry with the same transactionId.");
         }
         return internal();
+    }
+
+    /** The route matches only POST /fraud-score: anything else arrives here as a 404 (or 405) of WebFlux. */
+    private static boolean isNoRoute(Throwable error) {
+        return error instanceof MethodNotAllowedException || error instanceof ResponseStatusException statusError
+                && (statusError.getStatusCode().value() == 404 || statusError.getStatusCode().value() == 405);
     }
 
     static GatewayProblem internal() {

@@ -1,6 +1,6 @@
 package dev.fraudscore.gateway.web;
 
-import dev.fraudscore.gateway.domain.RequestIds;
+import dev.fraudscore.support.web.RequestIds;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;

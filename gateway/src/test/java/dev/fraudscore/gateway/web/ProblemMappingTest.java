@@ -15,24 +15,34 @@ class ProblemMappingTest {
     void keepsTheGatewaysOwnProblems() {
         GatewayProblem own = new GatewayProblem(HttpStatus.UNAUTHORIZED, "api-key-missing", "Send your key.");
 
-        assertThat(ProblemMapping.toProblem(own, "/fraud-score")).isSameAs(own);
-        assertThat(own.type()).isEqualTo("urn:fraudscore:problem:api-key-missing");
+        assertThat(ProblemMapping.toProblem(own, "POST", "/fraud-score")).isSameAs(own);
+        assertThat(own.type()).isEqualTo("https://fraudscore.dev/problems/api-key-missing");
         assertThat(own.title()).isEqualTo("Unauthorized");
     }
 
     @Test
     void unknownRoutesAreNotFoundAndNameTheOnlyOperation() {
         GatewayProblem problem = ProblemMapping.toProblem(
-                new ResponseStatusException(HttpStatus.NOT_FOUND), "/actuator/health");
+                new ResponseStatusException(HttpStatus.NOT_FOUND), "GET", "/actuator/health");
 
         assertThat(problem.status()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(problem.detail()).contains("/actuator/health").contains("POST /fraud-score");
     }
 
     @Test
+    void anotherMethodOnTheOneOperationIs405AllowingPost() {
+        GatewayProblem problem = ProblemMapping.toProblem(
+                new ResponseStatusException(HttpStatus.NOT_FOUND), "GET", "/fraud-score");
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat(problem.headers()).containsEntry("Allow", "POST");
+        assertThat(problem.detail()).isEqualTo("Method GET is not supported at /fraud-score; use POST.");
+    }
+
+    @Test
     void anUnreachableUpstreamIsUnavailable() {
         GatewayProblem problem = ProblemMapping.toProblem(
-                new IllegalStateException("wrapped", new ConnectException("Connection refused")), "/fraud-score");
+                new IllegalStateException("wrapped", new ConnectException("Connection refused")), "POST", "/fraud-score");
 
         assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(problem.detail()).contains("cannot be reached");
@@ -40,7 +50,7 @@ class ProblemMappingTest {
 
     @Test
     void aBrokenUpstreamConnectionIsABadGateway() {
-        assertThat(ProblemMapping.toProblem(new IOException("Connection prematurely closed"), "/fraud-score").status())
+        assertThat(ProblemMapping.toProblem(new IOException("Connection prematurely closed"), "POST", "/fraud-score").status())
                 .isEqualTo(HttpStatus.BAD_GATEWAY);
     }
 
@@ -48,7 +58,7 @@ class ProblemMappingTest {
     void aSlowUpstreamIsAGatewayTimeout() {
         GatewayProblem problem = ProblemMapping.toProblem(
                 new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT, "Response took longer than timeout"),
-                "/fraud-score");
+                "POST", "/fraud-score");
 
         assertThat(problem.status()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
         assertThat(problem.detail()).contains("did not answer in time");
@@ -56,13 +66,13 @@ class ProblemMappingTest {
 
     @Test
     void anOverflowingBodyIsTooLarge() {
-        assertThat(ProblemMapping.toProblem(new DataBufferLimitException("over"), "/fraud-score").status())
+        assertThat(ProblemMapping.toProblem(new DataBufferLimitException("over"), "POST", "/fraud-score").status())
                 .isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
     }
 
     @Test
     void anythingElseIsAnInternalErrorWithoutItsMessage() {
-        GatewayProblem problem = ProblemMapping.toProblem(new NullPointerException("secret detail"), "/fraud-score");
+        GatewayProblem problem = ProblemMapping.toProblem(new NullPointerException("secret detail"), "POST", "/fraud-score");
 
         assertThat(problem.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(problem.detail()).doesNotContain("secret detail").contains("requestId");

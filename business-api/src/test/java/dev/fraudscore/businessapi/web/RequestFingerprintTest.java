@@ -1,7 +1,8 @@
-package dev.fraudscore.businessapi.domain;
+package dev.fraudscore.businessapi.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fraudscore.businessapi.domain.TransactionRequest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,6 +1,7 @@
-package dev.fraudscore.businessapi.domain;
+package dev.fraudscore.businessapi.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.fraudscore.businessapi.domain.TransactionRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

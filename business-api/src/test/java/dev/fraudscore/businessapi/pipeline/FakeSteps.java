@@ -1,0 +1,118 @@
+package dev.fraudscore.businessapi.pipeline;
+
+import dev.fraudscore.businessapi.domain.DataTransaction;
+import dev.fraudscore.businessapi.domain.ModelId;
+import dev.fraudscore.businessapi.domain.MutableClock;
+import dev.fraudscore.businessapi.domain.PolicyDecision;
+import dev.fraudscore.domain.Decision;
+import dev.fraudscore.domain.Label;
+import dev.fraudscore.domain.Reason;
+import dev.fraudscore.domain.ReasonCode;
+import dev.fraudscore.domain.Thresholds;
+import dev.fraudscore.features.FeatureSetId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * In-memory stand-ins for the three steps and the model catalog. Each answers like the real service does
+ * unless the test sets {@code failWith}; {@code takes} moves the shared clock forward during the call, as a
+ * slow service would. Each records the budgets it was given.
+ */
+final class FakeSteps {
+
+    static final ModelId MODEL = new ModelId("fraud-mlp", "3");
+    static final FeatureSetId FRAUD_V1 = new FeatureSetId("fraud", 1, "0123456789abcdef");
+    static final Thresholds MODEL_THRESHOLDS = new Thresholds(0.289f, 0.85f);
+
+    final MutableClock clock;
+    final Catalog catalog = new Catalog();
+    final FeatureStep features = new FeatureStep();
+    final ModelStep model = new ModelStep();
+    final PolicyStep policy = new PolicyStep();
+
+    FakeSteps(MutableClock clock) {
+        this.clock = clock;
+    }
+
+    /** What every fake shares: how long it takes, whether it fails, what budgets it got. */
+    abstract class Step {
+        final List<Duration> budgets = new ArrayList<>();
+        Duration takes = Duration.ZERO;
+        StepFailure.Kind failWith;
+        Duration timeout = Duration.ofMillis(100);
+
+        public Duration timeout() {
+            return timeout;
+        }
+
+        void enter(String name, Duration budget) {
+            budgets.add(budget);
+            clock.advance(takes);
+            if (failWith != null) {
+                throw new StepFailure(name, failWith, "the fake " + name + " failed with " + failWith, null);
+            }
+        }
+    }
+
+    final class Catalog implements ModelCatalog {
+        ServedModel served = new ServedModel(MODEL, FRAUD_V1, 3);
+        int refreshes;
+
+        @Override
+        public Optional<ServedModel> current() {
+            return Optional.ofNullable(served);
+        }
+
+        @Override
+        public void refreshSoon() {
+            refreshes++;
+        }
+    }
+
+    final class FeatureStep extends Step implements FeatureSource {
+        FeatureSetId asked;
+
+        @Override
+        public FeatureSource.Features features(DataTransaction tx, FeatureSetId wanted, Duration budget) {
+            asked = wanted;
+            enter("features", budget);
+            return new FeatureSource.Features(wanted, List.of("amount_log1p", "card_tx_count_1h", "cross_border"), new float[] {3.2f, 6f, 0f});
+        }
+    }
+
+    final class ModelStep extends Step implements Scorer {
+        float score = 0.62f;
+        String routingKey;
+
+        @Override
+        public Score score(FeatureSetId featureSet, float[] row, String routingKey, Duration budget) {
+            this.routingKey = routingKey;
+            enter("model", budget);
+            return new Score(score, MODEL, MODEL_THRESHOLDS);
+        }
+    }
+
+    /** Decides like postprocess-service: the model's thresholds, or the fail mode REVIEW without a score. */
+    final class PolicyStep extends Step implements DecisionPolicy {
+        final List<Question> questions = new ArrayList<>();
+
+        PolicyStep() {
+            timeout = Duration.ofMillis(50);
+        }
+
+        @Override
+        public PolicyDecision decide(Question question, Duration budget) {
+            questions.add(question);
+            enter("policy", budget);
+            if (question.score() == null) {
+                return new PolicyDecision(Label.UNCERTAIN, Decision.REVIEW,
+                        List.of(question.unavailable().failSafe(Decision.REVIEW)), "policy-1");
+            }
+            Label label = question.modelThresholds().labelFor(question.score());
+            Reason reason = ReasonCode.forScore(question.score(), question.modelThresholds());
+            return new PolicyDecision(label, Decision.forLabel(label), reason == null ? List.of() : List.of(reason), "policy-1");
+        }
+    }
+}
