@@ -1,5 +1,7 @@
 package dev.fraudscore.postprocess.domain;
 
+import dev.fraudscore.domain.Decision;
+import dev.fraudscore.domain.Thresholds;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,12 +1,17 @@
 package dev.fraudscore.postprocess.domain;
 
+import dev.fraudscore.domain.Decision;
+import dev.fraudscore.domain.ReasonCode;
+import dev.fraudscore.domain.Thresholds;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -165,9 +170,9 @@ public final class PolicyReader {
             rule.problem("code '" + code + "' must be upper-case letters, digits and underscores, e.g. HIGH_VELOCITY.");
             return false;
         }
-        if (Decider.RESERVED_CODES.contains(code)) {
+        if (ReasonCode.isReserved(code)) {
             rule.problem("code " + code + " is reserved for the reasons the service writes itself ("
-                    + String.join(", ", Decider.RESERVED_CODES) + ").");
+                    + Arrays.stream(ReasonCode.values()).map(Enum::name).collect(Collectors.joining(", ")) + ").");
             return false;
         }
         if (!codes.add(code)) {

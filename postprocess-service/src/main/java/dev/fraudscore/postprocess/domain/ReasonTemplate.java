@@ -1,5 +1,6 @@
 package dev.fraudscore.postprocess.domain;
 
+import dev.fraudscore.domain.ReasonNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +43,7 @@ public final class ReasonTemplate {
     }
 
     public String render(float value, float threshold) {
-        return text.replace("{value}", Numbers.plain(value)).replace("{threshold}", Numbers.plain(threshold));
+        return text.replace("{value}", ReasonNumbers.plain(value)).replace("{threshold}", ReasonNumbers.plain(threshold));
     }
 
     public String text() {

@@ -3,6 +3,11 @@ package dev.fraudscore.postprocess.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fraudscore.domain.Decision;
+import dev.fraudscore.domain.Label;
+import dev.fraudscore.domain.Reason;
+import dev.fraudscore.domain.ReasonCode;
+import dev.fraudscore.domain.Thresholds;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +29,7 @@ class DeciderTest {
     private final Decider decider = new Decider(POLICY);
 
     private Verdict decide(Float score, ModelKey model, Map<String, Float> features) {
-        return decider.decide(new DecideInput(score, Unavailability.NOT_STATED, model, features));
+        return decider.decide(new DecideInput(score, ReasonCode.SCORE_MISSING, model, features));
     }
 
     @ParameterizedTest(name = "score {0} -> {1}")
@@ -99,12 +104,11 @@ class DeciderTest {
 
     @Test
     void missingFeaturesFollowTheFailModeAndSaySo() {
-        Verdict verdict = decider.decide(new DecideInput(null, Unavailability.FEATURES_UNAVAILABLE, ModelKey.NONE, Map.of()));
+        Verdict verdict = decider.decide(new DecideInput(null, ReasonCode.FEATURES_UNAVAILABLE, ModelKey.NONE, Map.of()));
 
         assertThat(verdict.label()).isEqualTo(Label.UNCERTAIN);
         assertThat(verdict.decision()).isEqualTo(Decision.REVIEW);
-        assertThat(verdict.reasons()).containsExactly(new Reason("FEATURES_UNAVAILABLE",
-                "Features could not be computed in time; the decision follows the fail mode REVIEW", 1f));
+        assertThat(verdict.reasons()).containsExactly(ReasonCode.FEATURES_UNAVAILABLE.failSafe(Decision.REVIEW));
     }
 
     @Test
@@ -112,14 +116,13 @@ class DeciderTest {
         Decider declining = new Decider(new Policy("p", Decision.DECLINE, new Thresholds(0.5f, 0.85f), List.of(),
                 List.of(VELOCITY)));
 
-        Verdict verdict = declining.decide(new DecideInput(null, Unavailability.MODEL_UNAVAILABLE, ModelKey.NONE,
+        Verdict verdict = declining.decide(new DecideInput(null, ReasonCode.MODEL_UNAVAILABLE, ModelKey.NONE,
                 Map.of("card_tx_count_1h", 9f)));
 
         assertThat(verdict.label()).isEqualTo(Label.UNCERTAIN);
         assertThat(verdict.decision()).isEqualTo(Decision.DECLINE);
         assertThat(verdict.reasons()).extracting(Reason::code).containsExactly("MODEL_UNAVAILABLE", "HIGH_VELOCITY");
-        assertThat(verdict.reasons().get(0).text())
-                .isEqualTo("The model could not score this transaction in time; the decision follows the fail mode DECLINE");
+        assertThat(verdict.reasons().get(0).text()).endsWith("; the decision follows the fail mode DECLINE.");
     }
 
     @Test
@@ -133,7 +136,7 @@ class DeciderTest {
 
     @Test
     void aScoreWinsOverAnUnavailableReasonSentWithIt() {
-        Verdict verdict = decider.decide(new DecideInput(0.9f, Unavailability.MODEL_UNAVAILABLE, ModelKey.NONE, Map.of()));
+        Verdict verdict = decider.decide(new DecideInput(0.9f, ReasonCode.MODEL_UNAVAILABLE, ModelKey.NONE, Map.of()));
 
         assertThat(verdict.label()).isEqualTo(Label.HIGHLY_SUSPICIOUS);
     }

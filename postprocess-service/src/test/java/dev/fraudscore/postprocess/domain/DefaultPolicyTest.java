@@ -2,6 +2,10 @@ package dev.fraudscore.postprocess.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fraudscore.domain.Decision;
+import dev.fraudscore.domain.Reason;
+import dev.fraudscore.domain.ReasonCode;
+import dev.fraudscore.domain.Thresholds;
 import dev.fraudscore.features.FeatureSpec;
 import dev.fraudscore.features.FraudV1;
 import java.io.IOException;
@@ -50,7 +54,7 @@ class DefaultPolicyTest {
 
     @Test
     void aHighScoreWithBusyCardIsDeclinedWithPlainReasons() throws IOException {
-        Verdict verdict = new Decider(defaultPolicy()).decide(new DecideInput(0.93f, Unavailability.NOT_STATED,
+        Verdict verdict = new Decider(defaultPolicy()).decide(new DecideInput(0.93f, ReasonCode.SCORE_MISSING,
                 new ModelKey("fraud-mlp", "1"),
                 Map.of("card_tx_count_1h", 6f, "cross_border", 1f, "amount_to_card_avg_24h", 5.5f)));
 

@@ -3,6 +3,8 @@ package dev.fraudscore.postprocess.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.fraudscore.domain.Decision;
+import dev.fraudscore.domain.Thresholds;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -146,7 +148,8 @@ class PolicyReaderTest {
     void theServicesOwnReasonCodesAreReserved() {
         assertThat(problemsOf(VALID.replace("code: HIGH_VELOCITY", "code: MODEL_UNAVAILABLE"))).containsExactly(
                 "rules[0] (MODEL_UNAVAILABLE): code MODEL_UNAVAILABLE is reserved for the reasons the service writes "
-                        + "itself (MODEL_SCORE_HIGH, MODEL_SCORE_ELEVATED, FEATURES_UNAVAILABLE, MODEL_UNAVAILABLE, SCORE_MISSING).");
+                        + "itself (MODEL_SCORE_HIGH, MODEL_SCORE_ELEVATED, FEATURES_UNAVAILABLE, MODEL_UNAVAILABLE, "
+                        + "POSTPROCESS_UNAVAILABLE, SCORE_MISSING).");
     }
 
     @Test

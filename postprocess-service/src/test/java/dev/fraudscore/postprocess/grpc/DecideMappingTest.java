@@ -6,18 +6,16 @@ import dev.fraudscore.contracts.common.v1.ModelRef;
 import dev.fraudscore.contracts.postprocess.v1.DecideRequest;
 import dev.fraudscore.contracts.postprocess.v1.DecideResponse;
 import dev.fraudscore.contracts.postprocess.v1.Unavailable;
+import dev.fraudscore.domain.Decision;
+import dev.fraudscore.domain.Label;
+import dev.fraudscore.domain.Reason;
+import dev.fraudscore.domain.ReasonCode;
 import dev.fraudscore.postprocess.domain.DecideInput;
-import dev.fraudscore.postprocess.domain.Decision;
-import dev.fraudscore.postprocess.domain.Label;
 import dev.fraudscore.postprocess.domain.ModelKey;
-import dev.fraudscore.postprocess.domain.Reason;
-import dev.fraudscore.postprocess.domain.Unavailability;
 import dev.fraudscore.postprocess.domain.Verdict;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class DecideMappingTest {
 
@@ -29,7 +27,7 @@ class DecideMappingTest {
                 .putFeatures("cross_border", 1f)
                 .build());
 
-        assertThat(input).isEqualTo(new DecideInput(0.25f, Unavailability.NOT_STATED, new ModelKey("fraud-mlp", "4"),
+        assertThat(input).isEqualTo(new DecideInput(0.25f, ReasonCode.SCORE_MISSING, new ModelKey("fraud-mlp", "4"),
                 Map.of("cross_border", 1f)));
     }
 
@@ -39,14 +37,14 @@ class DecideMappingTest {
                 .setUnavailable(Unavailable.FEATURES_UNAVAILABLE).build());
 
         assertThat(input.score()).isNull();
-        assertThat(input.unavailable()).isEqualTo(Unavailability.FEATURES_UNAVAILABLE);
+        assertThat(input.unavailable()).isEqualTo(ReasonCode.FEATURES_UNAVAILABLE);
         assertThat(input.model()).isEqualTo(ModelKey.NONE);
     }
 
     @Test
     void aVerdictBecomesAResponse() {
         DecideResponse response = DecideMapping.toResponse(new Verdict(Label.SUSPICIOUS, Decision.REVIEW,
-                List.of(new Reason("A", "a text", 0.5f)), "v9"));
+                List.of(new Reason("A", "a text", 0.5)), "v9"));
 
         assertThat(response.getLabel()).isEqualTo(dev.fraudscore.contracts.postprocess.v1.Label.SUSPICIOUS);
         assertThat(response.getDecision()).isEqualTo(dev.fraudscore.contracts.postprocess.v1.Decision.REVIEW);
@@ -54,17 +52,5 @@ class DecideMappingTest {
         assertThat(response.getReasons(0).getCode()).isEqualTo("A");
         assertThat(response.getReasons(0).getText()).isEqualTo("a text");
         assertThat(response.getReasons(0).getWeight()).isEqualTo(0.5f);
-    }
-
-    @ParameterizedTest
-    @EnumSource(Label.class)
-    void everyLabelHasTheSameNameOnTheWire(Label label) {
-        assertThat(DecideMapping.label(label).name()).isEqualTo(label.name());
-    }
-
-    @ParameterizedTest
-    @EnumSource(Decision.class)
-    void everyDecisionHasTheSameNameOnTheWire(Decision decision) {
-        assertThat(DecideMapping.decision(decision).name()).isEqualTo(decision.name());
     }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The real service with the bundled policy: Netty gRPC on a free port, the actuator on another. */
@@ -76,7 +76,7 @@ class PostprocessGrpcIT {
         assertThat(response.getLabel()).isEqualTo(Label.UNCERTAIN);
         assertThat(response.getDecision()).isEqualTo(Decision.REVIEW);
         assertThat(response.getReasonsList()).extracting(Reason::getCode).containsExactly("MODEL_UNAVAILABLE");
-        assertThat(response.getReasons(0).getText()).endsWith("the decision follows the fail mode REVIEW");
+        assertThat(response.getReasons(0).getText()).endsWith("the decision follows the fail mode REVIEW.");
     }
 
     @Test
