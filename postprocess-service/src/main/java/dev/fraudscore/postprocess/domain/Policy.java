@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * A versioned decision policy: thresholds (a default plus per-model and per-model-version overrides),
- * the decision to take when there is no score, and ordered explanatory rules. Built by {@link PolicyReader},
- * which validates it.
+ * the decision to take when there is no score, and ordered explanatory rules. Read and checked by
+ * {@code policy.PolicyReader}.
  */
 public record Policy(String version, Decision failMode, Thresholds defaultThresholds,
                      List<ThresholdOverride> overrides, List<Rule> rules) {

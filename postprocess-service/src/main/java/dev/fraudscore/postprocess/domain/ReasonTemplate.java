@@ -24,7 +24,7 @@ public final class ReasonTemplate {
     }
 
     /** Placeholders in {@code text} that cannot be filled in, in order of appearance; empty when all is well. */
-    static List<String> unknownPlaceholders(String text) {
+    public static List<String> unknownPlaceholders(String text) {
         List<String> unknown = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
@@ -35,7 +35,7 @@ public final class ReasonTemplate {
         return unknown;
     }
 
-    static ReasonTemplate of(String text) {
+    public static ReasonTemplate of(String text) {
         if (!unknownPlaceholders(text).isEmpty()) {
             throw new IllegalArgumentException("unknown placeholders " + unknownPlaceholders(text) + " in: " + text);
         }

@@ -3,7 +3,7 @@ package dev.fraudscore.postprocess.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.fraudscore.postprocess.domain.InvalidPolicyException;
+import dev.fraudscore.postprocess.policy.InvalidPolicyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

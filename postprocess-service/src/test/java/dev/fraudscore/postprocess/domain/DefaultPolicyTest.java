@@ -19,7 +19,7 @@ class DefaultPolicyTest {
 
     private static Policy defaultPolicy() throws IOException {
         try (InputStream in = DefaultPolicyTest.class.getResourceAsStream("/policy/default-policy.yaml")) {
-            return new PolicyReader().read(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default-policy.yaml");
+            return new dev.fraudscore.postprocess.policy.PolicyReader().read(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default-policy.yaml");
         }
     }
 
