@@ -1,6 +1,7 @@
 package dev.fraudscore.postprocess.domain;
 
 import dev.fraudscore.domain.ReasonCode;
+import dev.fraudscore.domain.Thresholds;
 import java.util.Map;
 
 /**
@@ -11,8 +12,11 @@ import java.util.Map;
  *                    the caller did not say
  * @param model       the model that scored (or would have scored) the transaction
  * @param features    named feature values, used only to explain the decision
+ * @param suggested   the scoring model version's suggested thresholds (from its manifest), or {@code null}
+ *                    when it has none; see {@link Policy#thresholdsFor} for when they apply
  */
-public record DecideInput(Float score, ReasonCode unavailable, ModelKey model, Map<String, Float> features) {
+public record DecideInput(Float score, ReasonCode unavailable, ModelKey model, Map<String, Float> features,
+                          Thresholds suggested) {
 
     public DecideInput {
         unavailable = unavailable == null ? ReasonCode.SCORE_MISSING : unavailable;

@@ -12,8 +12,8 @@ import java.util.Objects;
 /**
  * Applies a {@link Policy} to one transaction.
  *
- * <p>With a score, the thresholds of the scoring model decide; the first reason names the score band
- * (none for {@code NOT_FRAUD}). Then come the matching rules, in policy order, for every label: rules
+ * <p>With a score, the thresholds of the scoring model decide ({@link Policy#thresholdsFor}); the first reason
+ * names the score band and the threshold that put the score in it (none for {@code NOT_FRAUD}). Then come the matching rules, in policy order, for every label: rules
  * explain, they never decide, and an approved transaction that tripped a rule is still worth explaining
  * to an analyst. Without a score the label is {@code UNCERTAIN} and the policy's fail mode decides.
  * A score that arrives together with an "unavailable" reason still decides: the score is the stronger fact.
@@ -42,7 +42,7 @@ public final class Decider {
             throw new InvalidDecideRequestException(
                     "The score must be a probability between 0 and 1, but was " + score + ".");
         }
-        Thresholds thresholds = policy.thresholdsFor(input.model());
+        Thresholds thresholds = policy.thresholdsFor(input.model(), input.suggested());
         Label label = thresholds.labelFor(score);
         Reason scoreReason = ReasonCode.forScore(score, thresholds);
         if (scoreReason != null) {

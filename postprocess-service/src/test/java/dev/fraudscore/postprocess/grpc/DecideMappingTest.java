@@ -10,6 +10,7 @@ import dev.fraudscore.domain.Decision;
 import dev.fraudscore.domain.Label;
 import dev.fraudscore.domain.Reason;
 import dev.fraudscore.domain.ReasonCode;
+import dev.fraudscore.domain.Thresholds;
 import dev.fraudscore.postprocess.domain.DecideInput;
 import dev.fraudscore.postprocess.domain.ModelKey;
 import dev.fraudscore.postprocess.domain.Verdict;
@@ -28,7 +29,21 @@ class DecideMappingTest {
                 .build());
 
         assertThat(input).isEqualTo(new DecideInput(0.25f, ReasonCode.SCORE_MISSING, new ModelKey("fraud-mlp", "4"),
-                Map.of("cross_border", 1f)));
+                Map.of("cross_border", 1f), null));
+    }
+
+    @Test
+    void theModelsSuggestedThresholdsAreCarriedWhenTheyAreValidBands() {
+        DecideRequest.Builder request = DecideRequest.newBuilder().setScore(0.3f);
+
+        assertThat(DecideMapping.toInput(request.build()).suggested()).isNull();
+        assertThat(DecideMapping.toInput(request.setModelThresholds(bands(0.289f, 0.85f)).build()).suggested())
+                .isEqualTo(new Thresholds(0.289f, 0.85f));
+        assertThat(DecideMapping.toInput(request.setModelThresholds(bands(0.9f, 0.5f)).build()).suggested()).isNull();
+    }
+
+    private static dev.fraudscore.contracts.common.v1.Thresholds bands(float review, float decline) {
+        return dev.fraudscore.contracts.common.v1.Thresholds.newBuilder().setReview(review).setDecline(decline).build();
     }
 
     @Test

@@ -56,8 +56,8 @@ class PolicyReaderTest {
         assertThat(policy.version()).isEqualTo("2026-11-22.1");
         assertThat(policy.failMode()).isEqualTo(Decision.DECLINE);
         assertThat(policy.defaultThresholds()).isEqualTo(new Thresholds(0.4f, 0.8f));
-        assertThat(policy.thresholdsFor(new ModelKey("fraud-mlp", "3"))).isEqualTo(new Thresholds(0.6f, 0.9f));
-        assertThat(policy.thresholdsFor(new ModelKey("fraud-mlp", "4"))).isEqualTo(new Thresholds(0.3f, 0.7f));
+        assertThat(policy.thresholdsFor(new ModelKey("fraud-mlp", "3"), null)).isEqualTo(new Thresholds(0.6f, 0.9f));
+        assertThat(policy.thresholdsFor(new ModelKey("fraud-mlp", "4"), null)).isEqualTo(new Thresholds(0.3f, 0.7f));
         Rule rule = policy.rules().get(0);
         assertThat(rule.code()).isEqualTo("HIGH_VELOCITY");
         assertThat(rule.feature()).isEqualTo("card_tx_count_1h");
