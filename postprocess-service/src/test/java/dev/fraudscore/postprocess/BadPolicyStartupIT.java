@@ -3,7 +3,7 @@ package dev.fraudscore.postprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fraudscore.postprocess.domain.InvalidPolicyException;
+import dev.fraudscore.postprocess.policy.InvalidPolicyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +34,8 @@ class BadPolicyStartupIT {
         assertThat(output.getOut() + output.getErr())
                 .contains("APPLICATION FAILED TO START")
                 .contains("The policy " + policy + " is invalid:")
-                .contains("  - thresholds.default: review 0.9 must be lower than decline 0.5.")
-                .contains("  - rules[0] (X): operator '=>' is not one of >=, >, <=, <, ==.")
+                .contains("  - thresholds.default must have review below decline, but review is 0.9 and decline 0.5.")
+                .contains("  - rules[0] (X).operator must be one of >=, >, <=, <, ==, but was '=>'.")
                 .doesNotContain("\tat dev.fraudscore")
                 .doesNotContain("Error creating bean")
                 .doesNotContain("Tomcat initialized");

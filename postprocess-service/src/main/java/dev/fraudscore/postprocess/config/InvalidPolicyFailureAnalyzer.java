@@ -1,6 +1,6 @@
 package dev.fraudscore.postprocess.config;
 
-import dev.fraudscore.postprocess.domain.InvalidPolicyException;
+import dev.fraudscore.postprocess.policy.InvalidPolicyException;
 import java.util.stream.Collectors;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,8 +1,8 @@
 package dev.fraudscore.postprocess.config;
 
-import dev.fraudscore.postprocess.domain.InvalidPolicyException;
 import dev.fraudscore.postprocess.domain.Policy;
-import dev.fraudscore.postprocess.domain.PolicyReader;
+import dev.fraudscore.postprocess.policy.InvalidPolicyException;
+import dev.fraudscore.postprocess.policy.PolicyReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,6 @@
 package dev.fraudscore.postprocess.domain;
 
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.stream.Collectors;
-
-/** How a rule compares a feature value with its own value. */
+/** How a rule compares a feature value with its own value; written as its symbol, e.g. {@code >=}. */
 public enum Operator {
     AT_LEAST(">="),
     ABOVE(">"),
@@ -18,10 +14,6 @@ public enum Operator {
         this.symbol = symbol;
     }
 
-    public String symbol() {
-        return symbol;
-    }
-
     /** NaN never matches: a feature that could not be computed explains nothing. */
     public boolean test(float featureValue, float ruleValue) {
         return switch (this) {
@@ -33,12 +25,9 @@ public enum Operator {
         };
     }
 
-    public static Optional<Operator> ofSymbol(String symbol) {
-        return Arrays.stream(values()).filter(o -> o.symbol.equals(symbol)).findFirst();
-    }
-
-    /** ">=, >, <=, <, ==" for error sentences. */
-    public static String symbols() {
-        return Arrays.stream(values()).map(Operator::symbol).collect(Collectors.joining(", "));
+    /** The symbol, as a policy writes it. */
+    @Override
+    public String toString() {
+        return symbol;
     }
 }

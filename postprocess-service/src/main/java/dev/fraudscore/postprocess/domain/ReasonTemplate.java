@@ -1,5 +1,6 @@
 package dev.fraudscore.postprocess.domain;
 
+import dev.fraudscore.domain.ReasonNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,7 @@ public final class ReasonTemplate {
     }
 
     /** Placeholders in {@code text} that cannot be filled in, in order of appearance; empty when all is well. */
-    static List<String> unknownPlaceholders(String text) {
+    public static List<String> unknownPlaceholders(String text) {
         List<String> unknown = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
@@ -34,7 +35,7 @@ public final class ReasonTemplate {
         return unknown;
     }
 
-    static ReasonTemplate of(String text) {
+    public static ReasonTemplate of(String text) {
         if (!unknownPlaceholders(text).isEmpty()) {
             throw new IllegalArgumentException("unknown placeholders " + unknownPlaceholders(text) + " in: " + text);
         }
@@ -42,7 +43,7 @@ public final class ReasonTemplate {
     }
 
     public String render(float value, float threshold) {
-        return text.replace("{value}", Numbers.plain(value)).replace("{threshold}", Numbers.plain(threshold));
+        return text.replace("{value}", ReasonNumbers.plain(value)).replace("{threshold}", ReasonNumbers.plain(threshold));
     }
 
     public String text() {

@@ -1,5 +1,6 @@
 package dev.fraudscore.postprocess.domain;
 
+import dev.fraudscore.domain.Reason;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

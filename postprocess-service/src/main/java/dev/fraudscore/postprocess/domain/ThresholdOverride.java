@@ -1,5 +1,6 @@
 package dev.fraudscore.postprocess.domain;
 
+import dev.fraudscore.domain.Thresholds;
 import java.util.Objects;
 
 /** Thresholds for one model, or for one version of it when {@code version} is not empty. */

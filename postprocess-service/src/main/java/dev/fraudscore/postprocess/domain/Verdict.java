@@ -1,5 +1,8 @@
 package dev.fraudscore.postprocess.domain;
 
+import dev.fraudscore.domain.Decision;
+import dev.fraudscore.domain.Label;
+import dev.fraudscore.domain.Reason;
 import java.util.List;
 
 /** The outcome of {@link Decider#decide}: label, decision, reasons (most decisive first) and the policy used. */

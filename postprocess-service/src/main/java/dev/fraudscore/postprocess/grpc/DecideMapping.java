@@ -2,13 +2,13 @@ package dev.fraudscore.postprocess.grpc;
 
 import dev.fraudscore.contracts.postprocess.v1.DecideRequest;
 import dev.fraudscore.contracts.postprocess.v1.DecideResponse;
-import dev.fraudscore.contracts.postprocess.v1.Decision;
-import dev.fraudscore.contracts.postprocess.v1.Label;
-import dev.fraudscore.contracts.postprocess.v1.Reason;
+import dev.fraudscore.domain.Reason;
+import dev.fraudscore.domain.ReasonCode;
+import dev.fraudscore.domain.Thresholds;
 import dev.fraudscore.postprocess.domain.DecideInput;
 import dev.fraudscore.postprocess.domain.ModelKey;
-import dev.fraudscore.postprocess.domain.Unavailability;
 import dev.fraudscore.postprocess.domain.Verdict;
+import dev.fraudscore.support.proto.DomainProtos;
 
 /** Between the postprocess.v1 messages and the domain; the domain never sees protobuf. */
 final class DecideMapping {
@@ -21,44 +21,30 @@ final class DecideMapping {
         ModelKey model = request.hasModel()
                 ? new ModelKey(request.getModel().getName(), request.getModel().getVersion())
                 : ModelKey.NONE;
-        return new DecideInput(score, unavailability(request), model, request.getFeaturesMap());
+        // thresholds that are not valid bands are ignored, as if the model had suggested none
+        Thresholds suggested = DomainProtos.thresholds(request.hasModelThresholds(), request.getModelThresholds())
+                .orElse(null);
+        return new DecideInput(score, unavailable(request), model, request.getFeaturesMap(), suggested);
     }
 
-    private static Unavailability unavailability(DecideRequest request) {
+    private static ReasonCode unavailable(DecideRequest request) {
         return switch (request.getUnavailable()) {
-            case FEATURES_UNAVAILABLE -> Unavailability.FEATURES_UNAVAILABLE;
-            case MODEL_UNAVAILABLE -> Unavailability.MODEL_UNAVAILABLE;
+            case FEATURES_UNAVAILABLE -> ReasonCode.FEATURES_UNAVAILABLE;
+            case MODEL_UNAVAILABLE -> ReasonCode.MODEL_UNAVAILABLE;
             // a value added to the enum after this build reads as "no reason given"
-            case UNAVAILABLE_UNSPECIFIED, UNRECOGNIZED -> Unavailability.NOT_STATED;
+            case UNAVAILABLE_UNSPECIFIED, UNRECOGNIZED -> ReasonCode.SCORE_MISSING;
         };
     }
 
     static DecideResponse toResponse(Verdict verdict) {
         DecideResponse.Builder response = DecideResponse.newBuilder()
-                .setLabel(label(verdict.label()))
-                .setDecision(decision(verdict.decision()))
+                .setLabel(DomainProtos.toProto(verdict.label()))
+                .setDecision(DomainProtos.toProto(verdict.decision()))
                 .setPolicyVersion(verdict.policyVersion());
-        for (dev.fraudscore.postprocess.domain.Reason reason : verdict.reasons()) {
-            response.addReasons(Reason.newBuilder()
-                    .setCode(reason.code()).setText(reason.text()).setWeight(reason.weight()));
+        for (Reason reason : verdict.reasons()) {
+            response.addReasons(dev.fraudscore.contracts.postprocess.v1.Reason.newBuilder()
+                    .setCode(reason.code()).setText(reason.text()).setWeight((float) reason.weight()));
         }
         return response.build();
-    }
-
-    static Label label(dev.fraudscore.postprocess.domain.Label label) {
-        return switch (label) {
-            case NOT_FRAUD -> Label.NOT_FRAUD;
-            case SUSPICIOUS -> Label.SUSPICIOUS;
-            case HIGHLY_SUSPICIOUS -> Label.HIGHLY_SUSPICIOUS;
-            case UNCERTAIN -> Label.UNCERTAIN;
-        };
-    }
-
-    static Decision decision(dev.fraudscore.postprocess.domain.Decision decision) {
-        return switch (decision) {
-            case APPROVE -> Decision.APPROVE;
-            case REVIEW -> Decision.REVIEW;
-            case DECLINE -> Decision.DECLINE;
-        };
     }
 }

@@ -2,7 +2,7 @@ package dev.fraudscore.postprocess.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fraudscore.postprocess.domain.InvalidPolicyException;
+import dev.fraudscore.postprocess.policy.InvalidPolicyException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;

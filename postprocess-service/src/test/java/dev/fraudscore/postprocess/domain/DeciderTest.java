@@ -3,6 +3,11 @@ package dev.fraudscore.postprocess.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fraudscore.domain.Decision;
+import dev.fraudscore.domain.Label;
+import dev.fraudscore.domain.Reason;
+import dev.fraudscore.domain.ReasonCode;
+import dev.fraudscore.domain.Thresholds;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,8 +28,14 @@ class DeciderTest {
 
     private final Decider decider = new Decider(POLICY);
 
+    private static final Thresholds SUGGESTED = new Thresholds(0.2f, 0.4f);
+
     private Verdict decide(Float score, ModelKey model, Map<String, Float> features) {
-        return decider.decide(new DecideInput(score, Unavailability.NOT_STATED, model, features));
+        return decider.decide(new DecideInput(score, ReasonCode.SCORE_MISSING, model, features, null));
+    }
+
+    private Decision decideWithSuggested(float score, ModelKey model) {
+        return decider.decide(new DecideInput(score, ReasonCode.SCORE_MISSING, model, Map.of(), SUGGESTED)).decision();
     }
 
     @ParameterizedTest(name = "score {0} -> {1}")
@@ -52,7 +63,7 @@ class DeciderTest {
     }
 
     @Test
-    void theMostSpecificThresholdsWin() {
+    void withoutSuggestedThresholdsAVersionEntryBeatsAModelEntryWhichBeatsTheDefault() {
         float score = 0.65f;
 
         assertThat(decide(score, ModelKey.NONE, Map.of()).decision()).isEqualTo(Decision.REVIEW);
@@ -61,6 +72,32 @@ class DeciderTest {
         assertThat(decide(0.75f, new ModelKey("fraud-mlp", "3"), Map.of()).decision()).isEqualTo(Decision.DECLINE);
         assertThat(decide(0.75f, new ModelKey("fraud-mlp", "7"), Map.of()).decision()).isEqualTo(Decision.REVIEW);
         assertThat(decide(0.55f, new ModelKey("fraud-mlp", "7"), Map.of()).decision()).isEqualTo(Decision.APPROVE);
+    }
+
+    @Test
+    void aModelsSuggestedThresholdsBeatAModelEntryAndTheDefault() {
+        // suggested review 0.2 / decline 0.4; the model entry says 0.3 / 0.7, the default 0.5 / 0.85
+        assertThat(decideWithSuggested(0.25f, new ModelKey("fraud-mlp", "3"))).isEqualTo(Decision.REVIEW);
+        assertThat(decideWithSuggested(0.45f, new ModelKey("fraud-mlp", "3"))).isEqualTo(Decision.DECLINE);
+        assertThat(decideWithSuggested(0.45f, new ModelKey("other-model", "1"))).isEqualTo(Decision.DECLINE);
+        assertThat(decideWithSuggested(0.1f, ModelKey.NONE)).isEqualTo(Decision.APPROVE);
+    }
+
+    @Test
+    void aVersionEntryBeatsTheModelsSuggestedThresholds() {
+        // the entry for fraud-mlp version 7 says 0.6 / 0.9
+        assertThat(decideWithSuggested(0.45f, new ModelKey("fraud-mlp", "7"))).isEqualTo(Decision.APPROVE);
+        assertThat(decideWithSuggested(0.65f, new ModelKey("fraud-mlp", "7"))).isEqualTo(Decision.REVIEW);
+    }
+
+    @Test
+    void theScoreReasonNamesTheThresholdThatDecided() {
+        Verdict verdict = decider.decide(new DecideInput(0.3f, ReasonCode.SCORE_MISSING, new ModelKey("fraud-mlp", "3"),
+                Map.of(), new Thresholds(0.289f, 0.85f)));
+
+        assertThat(verdict.decision()).isEqualTo(Decision.REVIEW);
+        assertThat(verdict.reasons()).extracting(Reason::text).containsExactly(
+                "The model scored this transaction 0.30, at or above the review threshold 0.289");
     }
 
     @Test
@@ -99,12 +136,11 @@ class DeciderTest {
 
     @Test
     void missingFeaturesFollowTheFailModeAndSaySo() {
-        Verdict verdict = decider.decide(new DecideInput(null, Unavailability.FEATURES_UNAVAILABLE, ModelKey.NONE, Map.of()));
+        Verdict verdict = decider.decide(new DecideInput(null, ReasonCode.FEATURES_UNAVAILABLE, ModelKey.NONE, Map.of(), null));
 
         assertThat(verdict.label()).isEqualTo(Label.UNCERTAIN);
         assertThat(verdict.decision()).isEqualTo(Decision.REVIEW);
-        assertThat(verdict.reasons()).containsExactly(new Reason("FEATURES_UNAVAILABLE",
-                "Features could not be computed in time; the decision follows the fail mode REVIEW", 1f));
+        assertThat(verdict.reasons()).containsExactly(ReasonCode.FEATURES_UNAVAILABLE.failSafe(Decision.REVIEW));
     }
 
     @Test
@@ -112,14 +148,13 @@ class DeciderTest {
         Decider declining = new Decider(new Policy("p", Decision.DECLINE, new Thresholds(0.5f, 0.85f), List.of(),
                 List.of(VELOCITY)));
 
-        Verdict verdict = declining.decide(new DecideInput(null, Unavailability.MODEL_UNAVAILABLE, ModelKey.NONE,
-                Map.of("card_tx_count_1h", 9f)));
+        Verdict verdict = declining.decide(new DecideInput(null, ReasonCode.MODEL_UNAVAILABLE, ModelKey.NONE,
+                Map.of("card_tx_count_1h", 9f), null));
 
         assertThat(verdict.label()).isEqualTo(Label.UNCERTAIN);
         assertThat(verdict.decision()).isEqualTo(Decision.DECLINE);
         assertThat(verdict.reasons()).extracting(Reason::code).containsExactly("MODEL_UNAVAILABLE", "HIGH_VELOCITY");
-        assertThat(verdict.reasons().get(0).text())
-                .isEqualTo("The model could not score this transaction in time; the decision follows the fail mode DECLINE");
+        assertThat(verdict.reasons().get(0).text()).endsWith("; the decision follows the fail mode DECLINE.");
     }
 
     @Test
@@ -133,7 +168,7 @@ class DeciderTest {
 
     @Test
     void aScoreWinsOverAnUnavailableReasonSentWithIt() {
-        Verdict verdict = decider.decide(new DecideInput(0.9f, Unavailability.MODEL_UNAVAILABLE, ModelKey.NONE, Map.of()));
+        Verdict verdict = decider.decide(new DecideInput(0.9f, ReasonCode.MODEL_UNAVAILABLE, ModelKey.NONE, Map.of(), null));
 
         assertThat(verdict.label()).isEqualTo(Label.HIGHLY_SUSPICIOUS);
     }

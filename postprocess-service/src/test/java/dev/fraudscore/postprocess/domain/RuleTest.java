@@ -2,6 +2,7 @@ package dev.fraudscore.postprocess.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +19,7 @@ class RuleTest {
             "==, 1, 1, true", "==, 0, 1, false",
             ">=, NaN, 5, false", "<=, NaN, 5, false"})
     void operatorsCompareTheFeatureWithTheRuleValue(String symbol, float feature, float value, boolean matches) {
-        Rule rule = new Rule("R", "f", Operator.ofSymbol(symbol).orElseThrow(), value, ReasonTemplate.of("t"), 1f);
+        Rule rule = new Rule("R", "f", operator(symbol), value, ReasonTemplate.of("t"), 1f);
 
         assertThat(rule.explain(Map.of("f", feature)).isPresent()).isEqualTo(matches);
     }
@@ -45,5 +46,9 @@ class RuleTest {
         Rule rule = new Rule("R", "f", Operator.AT_LEAST, 0f, ReasonTemplate.of("t"), 1f);
 
         assertThat(rule.explain(Map.of("other", 3f))).isEmpty();
+    }
+
+    private static Operator operator(String symbol) {
+        return Arrays.stream(Operator.values()).filter(o -> o.toString().equals(symbol)).findFirst().orElseThrow();
     }
 }

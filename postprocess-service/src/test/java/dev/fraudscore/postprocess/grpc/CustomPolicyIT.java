@@ -3,6 +3,7 @@ package dev.fraudscore.postprocess.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fraudscore.contracts.common.v1.ModelRef;
+import dev.fraudscore.contracts.common.v1.Thresholds;
 import dev.fraudscore.contracts.postprocess.v1.DecideRequest;
 import dev.fraudscore.contracts.postprocess.v1.DecideResponse;
 import dev.fraudscore.contracts.postprocess.v1.Decision;
@@ -29,6 +30,7 @@ class CustomPolicyIT {
               default: { review: 0.2, decline: 0.4 }
               models:
                 - { model: fraud-mlp, version: "9", review: 0.8, decline: 0.95 }
+                - { model: fraud-mlp, review: 0.6, decline: 0.7 }
             """;
 
     private static Path dir;
@@ -50,19 +52,35 @@ class CustomPolicyIT {
     }
 
     @Test
-    void itsVersionFailModeAndThresholdsAreUsed() throws InterruptedException {
+    void itsVersionFailModeAndThresholdsAreUsedInTheirOrder() throws InterruptedException {
         try (DecideClient client = new DecideClient(grpcPort)) {
             DecideResponse uncertain = client.postprocess().decide(DecideRequest.newBuilder()
                     .setUnavailable(Unavailable.FEATURES_UNAVAILABLE).build());
             DecideResponse byDefault = client.postprocess().decide(DecideRequest.newBuilder().setScore(0.5f).build());
             DecideResponse byModelVersion = client.postprocess().decide(DecideRequest.newBuilder().setScore(0.5f)
-                    .setModel(ModelRef.newBuilder().setName("fraud-mlp").setVersion("9")).build());
+                    .setModel(fraudMlp("9")).setModelThresholds(bands(0.1f, 0.2f)).build());
+            DecideResponse byManifest = client.postprocess().decide(DecideRequest.newBuilder().setScore(0.5f)
+                    .setModel(fraudMlp("10")).setModelThresholds(bands(0.4f, 0.9f)).build());
+            DecideResponse byModel = client.postprocess().decide(DecideRequest.newBuilder().setScore(0.5f)
+                    .setModel(fraudMlp("10")).build());
 
             assertThat(uncertain.getPolicyVersion()).isEqualTo("it-custom-7");
             assertThat(uncertain.getLabel()).isEqualTo(Label.UNCERTAIN);
             assertThat(uncertain.getDecision()).isEqualTo(Decision.DECLINE);
             assertThat(byDefault.getDecision()).isEqualTo(Decision.DECLINE);
-            assertThat(byModelVersion.getDecision()).isEqualTo(Decision.APPROVE);
+            assertThat(byModelVersion.getDecision()).as("the entry for this version beats the model's own")
+                    .isEqualTo(Decision.APPROVE);
+            assertThat(byManifest.getDecision()).as("the model's own beat the model-wide entry")
+                    .isEqualTo(Decision.REVIEW);
+            assertThat(byModel.getDecision()).as("the model-wide entry beats the default").isEqualTo(Decision.APPROVE);
         }
+    }
+
+    private static ModelRef fraudMlp(String version) {
+        return ModelRef.newBuilder().setName("fraud-mlp").setVersion(version).build();
+    }
+
+    private static Thresholds bands(float review, float decline) {
+        return Thresholds.newBuilder().setReview(review).setDecline(decline).build();
     }
 }

@@ -6,18 +6,17 @@ import dev.fraudscore.contracts.common.v1.ModelRef;
 import dev.fraudscore.contracts.postprocess.v1.DecideRequest;
 import dev.fraudscore.contracts.postprocess.v1.DecideResponse;
 import dev.fraudscore.contracts.postprocess.v1.Unavailable;
+import dev.fraudscore.domain.Decision;
+import dev.fraudscore.domain.Label;
+import dev.fraudscore.domain.Reason;
+import dev.fraudscore.domain.ReasonCode;
+import dev.fraudscore.domain.Thresholds;
 import dev.fraudscore.postprocess.domain.DecideInput;
-import dev.fraudscore.postprocess.domain.Decision;
-import dev.fraudscore.postprocess.domain.Label;
 import dev.fraudscore.postprocess.domain.ModelKey;
-import dev.fraudscore.postprocess.domain.Reason;
-import dev.fraudscore.postprocess.domain.Unavailability;
 import dev.fraudscore.postprocess.domain.Verdict;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class DecideMappingTest {
 
@@ -29,8 +28,22 @@ class DecideMappingTest {
                 .putFeatures("cross_border", 1f)
                 .build());
 
-        assertThat(input).isEqualTo(new DecideInput(0.25f, Unavailability.NOT_STATED, new ModelKey("fraud-mlp", "4"),
-                Map.of("cross_border", 1f)));
+        assertThat(input).isEqualTo(new DecideInput(0.25f, ReasonCode.SCORE_MISSING, new ModelKey("fraud-mlp", "4"),
+                Map.of("cross_border", 1f), null));
+    }
+
+    @Test
+    void theModelsSuggestedThresholdsAreCarriedWhenTheyAreValidBands() {
+        DecideRequest.Builder request = DecideRequest.newBuilder().setScore(0.3f);
+
+        assertThat(DecideMapping.toInput(request.build()).suggested()).isNull();
+        assertThat(DecideMapping.toInput(request.setModelThresholds(bands(0.289f, 0.85f)).build()).suggested())
+                .isEqualTo(new Thresholds(0.289f, 0.85f));
+        assertThat(DecideMapping.toInput(request.setModelThresholds(bands(0.9f, 0.5f)).build()).suggested()).isNull();
+    }
+
+    private static dev.fraudscore.contracts.common.v1.Thresholds bands(float review, float decline) {
+        return dev.fraudscore.contracts.common.v1.Thresholds.newBuilder().setReview(review).setDecline(decline).build();
     }
 
     @Test
@@ -39,14 +52,14 @@ class DecideMappingTest {
                 .setUnavailable(Unavailable.FEATURES_UNAVAILABLE).build());
 
         assertThat(input.score()).isNull();
-        assertThat(input.unavailable()).isEqualTo(Unavailability.FEATURES_UNAVAILABLE);
+        assertThat(input.unavailable()).isEqualTo(ReasonCode.FEATURES_UNAVAILABLE);
         assertThat(input.model()).isEqualTo(ModelKey.NONE);
     }
 
     @Test
     void aVerdictBecomesAResponse() {
         DecideResponse response = DecideMapping.toResponse(new Verdict(Label.SUSPICIOUS, Decision.REVIEW,
-                List.of(new Reason("A", "a text", 0.5f)), "v9"));
+                List.of(new Reason("A", "a text", 0.5)), "v9"));
 
         assertThat(response.getLabel()).isEqualTo(dev.fraudscore.contracts.postprocess.v1.Label.SUSPICIOUS);
         assertThat(response.getDecision()).isEqualTo(dev.fraudscore.contracts.postprocess.v1.Decision.REVIEW);
@@ -54,17 +67,5 @@ class DecideMappingTest {
         assertThat(response.getReasons(0).getCode()).isEqualTo("A");
         assertThat(response.getReasons(0).getText()).isEqualTo("a text");
         assertThat(response.getReasons(0).getWeight()).isEqualTo(0.5f);
-    }
-
-    @ParameterizedTest
-    @EnumSource(Label.class)
-    void everyLabelHasTheSameNameOnTheWire(Label label) {
-        assertThat(DecideMapping.label(label).name()).isEqualTo(label.name());
-    }
-
-    @ParameterizedTest
-    @EnumSource(Decision.class)
-    void everyDecisionHasTheSameNameOnTheWire(Decision decision) {
-        assertThat(DecideMapping.decision(decision).name()).isEqualTo(decision.name());
     }
 }

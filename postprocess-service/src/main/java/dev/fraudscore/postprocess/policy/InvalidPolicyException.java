@@ -1,4 +1,4 @@
-package dev.fraudscore.postprocess.domain;
+package dev.fraudscore.postprocess.policy;
 
 import java.util.List;
 

@@ -1,8 +1,14 @@
-package dev.fraudscore.postprocess.domain;
+package dev.fraudscore.postprocess.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.fraudscore.domain.Decision;
+import dev.fraudscore.domain.Thresholds;
+import dev.fraudscore.postprocess.domain.ModelKey;
+import dev.fraudscore.postprocess.domain.Operator;
+import dev.fraudscore.postprocess.domain.Policy;
+import dev.fraudscore.postprocess.domain.Rule;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +32,15 @@ class PolicyReaderTest {
                 weight: 0.6
             """;
 
+    private static final String SECOND_RULE = """
+              - code: HIGH_DAILY_VELOCITY
+                feature: card_tx_count_24h
+                operator: ">="
+                value: 15
+                text: "Busy day"
+                weight: 0.4
+            """;
+
     private final PolicyReader reader = new PolicyReader();
 
     private List<String> problemsOf(String yaml) {
@@ -41,8 +56,8 @@ class PolicyReaderTest {
         assertThat(policy.version()).isEqualTo("2026-11-22.1");
         assertThat(policy.failMode()).isEqualTo(Decision.DECLINE);
         assertThat(policy.defaultThresholds()).isEqualTo(new Thresholds(0.4f, 0.8f));
-        assertThat(policy.thresholdsFor(new ModelKey("fraud-mlp", "3"))).isEqualTo(new Thresholds(0.6f, 0.9f));
-        assertThat(policy.thresholdsFor(new ModelKey("fraud-mlp", "4"))).isEqualTo(new Thresholds(0.3f, 0.7f));
+        assertThat(policy.thresholdsFor(new ModelKey("fraud-mlp", "3"), null)).isEqualTo(new Thresholds(0.6f, 0.9f));
+        assertThat(policy.thresholdsFor(new ModelKey("fraud-mlp", "4"), null)).isEqualTo(new Thresholds(0.3f, 0.7f));
         Rule rule = policy.rules().get(0);
         assertThat(rule.code()).isEqualTo("HIGH_VELOCITY");
         assertThat(rule.feature()).isEqualTo("card_tx_count_1h");
@@ -66,6 +81,19 @@ class PolicyReaderTest {
     }
 
     @Test
+    void anUnquotedDateOrNumberIsReadAsTheVersionText() {
+        assertThat(reader.read(VALID.replace("\"2026-11-22.1\"", "2026-11-22"), "test.yaml").version())
+                .isEqualTo("2026-11-22");
+        assertThat(reader.read(VALID.replace("\"2026-11-22.1\"", "7"), "test.yaml").version()).isEqualTo("7");
+    }
+
+    @Test
+    void aFailModeMayBeWrittenInLowerCase() {
+        assertThat(reader.read(VALID.replace("failMode: DECLINE", "failMode: approve"), "test.yaml").failMode())
+                .isEqualTo(Decision.APPROVE);
+    }
+
+    @Test
     void aMissingVersionIsRefused() {
         assertThat(problemsOf(VALID.replace("version: \"2026-11-22.1\"\n", ""))).containsExactly(
                 "version is missing; every policy needs one, e.g. \"2026-11-22.1\", so that each answer can say "
@@ -73,33 +101,29 @@ class PolicyReaderTest {
     }
 
     @Test
-    void anUnquotedDateAsVersionIsRefused() {
-        assertThat(problemsOf(VALID.replace("\"2026-11-22.1\"", "2026-11-22"))).containsExactly(
-                "version must be a text (write it in quotes), but was a date (YAML reads an unquoted 2026-11-22 as a date).");
-    }
-
-    @Test
     void anUnknownFailModeIsRefused() {
         assertThat(problemsOf(VALID.replace("failMode: DECLINE", "failMode: MAYBE")))
-                .containsExactly("failMode 'MAYBE' is not one of APPROVE, REVIEW, DECLINE.");
+                .containsExactly("failMode must be one of APPROVE, REVIEW, DECLINE, but was 'MAYBE'.");
+        assertThat(problemsOf(VALID.replace("failMode: DECLINE", "failMode: 1")))
+                .containsExactly("failMode must be one of APPROVE, REVIEW, DECLINE, but was '1'.");
     }
 
     @Test
     void reviewMustBeBelowDecline() {
         assertThat(problemsOf(VALID.replace("{ review: 0.4, decline: 0.8 }", "{ review: 0.8, decline: 0.8 }")))
-                .containsExactly("thresholds.default: review 0.8 must be lower than decline 0.8.");
+                .containsExactly("thresholds.default must have review below decline, but review is 0.8 and decline 0.8.");
     }
 
     @Test
     void thresholdsMustLieBetweenZeroAndOne() {
         assertThat(problemsOf(VALID.replace("review: 0.6, decline: 0.9", "review: 0.6, decline: 1.2")))
-                .containsExactly("thresholds.models[1] (fraud-mlp version 3): decline 1.2 is outside [0, 1].");
+                .containsExactly("thresholds.models[1] (fraud-mlp version 3).decline must lie in [0, 1], but was 1.2.");
     }
 
     @Test
     void missingThresholdsAreRefused() {
         assertThat(problemsOf(VALID.replace("default: { review: 0.4, decline: 0.8 }", "default: { review: 0.4 }")))
-                .containsExactly("thresholds.default: decline is missing.");
+                .containsExactly("thresholds.default.decline is missing.");
         assertThat(problemsOf("version: v1\n")).containsExactly("thresholds is missing.");
     }
 
@@ -108,17 +132,17 @@ class PolicyReaderTest {
         String twice = VALID.replace("- { model: fraud-mlp, version: 3,", "- { model: fraud-mlp,");
 
         assertThat(problemsOf(twice)).containsExactly(
-                "thresholds.models[1] (fraud-mlp): repeats an earlier entry for the same model and version; keep one.");
+                "thresholds.models[1] (fraud-mlp) repeats an earlier entry for the same model and version; keep one.");
     }
 
     @Test
     void anUnknownOperatorIsRefused() {
         assertThat(problemsOf(VALID.replace("\">=\"", "\"=>\""))).containsExactly(
-                "rules[0] (HIGH_VELOCITY): operator '=>' is not one of >=, >, <=, <, ==.");
+                "rules[0] (HIGH_VELOCITY).operator must be one of >=, >, <=, <, ==, but was '=>'.");
     }
 
     @Test
-    void anUnquotedOperatorGetsAHint() {
+    void anUnquotedOperatorIsAYamlErrorWithLineColumnAndAHint() {
         List<String> problems = problemsOf(VALID.replace("\">=\"", ">="));
 
         assertThat(problems).singleElement().asString()
@@ -129,37 +153,30 @@ class PolicyReaderTest {
 
     @Test
     void reasonCodesMustBeUnique() {
-        String rules = VALID + """
-                  - code: HIGH_VELOCITY
-                    feature: card_tx_count_24h
-                    operator: ">="
-                    value: 15
-                    text: "Busy day"
-                    weight: 0.4
-                """;
+        String twice = VALID + SECOND_RULE.replace("HIGH_DAILY_VELOCITY", "HIGH_VELOCITY");
 
-        assertThat(problemsOf(rules)).containsExactly(
-                "rules[1] (HIGH_VELOCITY): code HIGH_VELOCITY is already used by an earlier rule; reason codes must be unique.");
+        assertThat(problemsOf(twice)).containsExactly(
+                "rules[1] (HIGH_VELOCITY) has the code of an earlier rule; reason codes must be unique.");
     }
 
     @Test
     void theServicesOwnReasonCodesAreReserved() {
         assertThat(problemsOf(VALID.replace("code: HIGH_VELOCITY", "code: MODEL_UNAVAILABLE"))).containsExactly(
-                "rules[0] (MODEL_UNAVAILABLE): code MODEL_UNAVAILABLE is reserved for the reasons the service writes "
-                        + "itself (MODEL_SCORE_HIGH, MODEL_SCORE_ELEVATED, FEATURES_UNAVAILABLE, MODEL_UNAVAILABLE, SCORE_MISSING).");
+                "rules[0] (MODEL_UNAVAILABLE).code is reserved for the reasons the service writes itself "
+                        + "(MODEL_SCORE_HIGH, MODEL_SCORE_ELEVATED, FEATURES_UNAVAILABLE, MODEL_UNAVAILABLE, "
+                        + "POSTPROCESS_UNAVAILABLE, SCORE_MISSING).");
     }
 
     @Test
     void codesAreUpperSnakeCase() {
         assertThat(problemsOf(VALID.replace("code: HIGH_VELOCITY", "code: high velocity"))).containsExactly(
-                "rules[0] (high velocity): code 'high velocity' must be upper-case letters, digits and underscores, "
-                        + "e.g. HIGH_VELOCITY.");
+                "rules[0] (high velocity).code must be upper-case letters, digits and underscores, e.g. HIGH_VELOCITY.");
     }
 
     @Test
     void aTextMayOnlyUseKnownPlaceholders() {
         assertThat(problemsOf(VALID.replace("{value} payments", "{count} payments"))).containsExactly(
-                "rules[0] (HIGH_VELOCITY): text uses {count}, but only {value} (the feature value) and {threshold} "
+                "rules[0] (HIGH_VELOCITY).text uses {count}, but only {value} (the feature value) and {threshold} "
                         + "(the rule's value) can be filled in.");
     }
 
@@ -168,8 +185,8 @@ class PolicyReaderTest {
         String bad = VALID.replace("weight: 0.6", "weight: 2").replace("value: 5", "value: five");
 
         assertThat(problemsOf(bad)).containsExactly(
-                "rules[0] (HIGH_VELOCITY): value must be a number, but was 'five'.",
-                "rules[0] (HIGH_VELOCITY): weight 2.0 is outside [0, 1].");
+                "rules[0] (HIGH_VELOCITY).value must be a number, but was 'five'.",
+                "rules[0] (HIGH_VELOCITY).weight must lie in [0, 1], but was 2.0.");
     }
 
     @Test
@@ -178,35 +195,55 @@ class PolicyReaderTest {
                   - code: HIGH_VELOCITY
                     feature: card_tx_count_1h
                 """, "  - code: HIGH_VELOCITY\n").replace("    weight: 0.6\n", ""))).containsExactly(
-                "rules[0] (HIGH_VELOCITY): feature is missing.",
-                "rules[0] (HIGH_VELOCITY): weight is missing.");
+                "rules[0] (HIGH_VELOCITY).feature is missing.",
+                "rules[0] (HIGH_VELOCITY).weight is missing.");
+    }
+
+    @Test
+    void valuesOfTheWrongShapeAreNamed() {
+        assertThat(problemsOf(VALID.replace("{ review: 0.4, decline: 0.8 }", "[0.4, 0.8]")
+                .replace("value: 5", "value: [5]") + "  - 7\n")).containsExactly(
+                "thresholds.default must be a mapping of keys to values, but was a list.",
+                "rules[0] (HIGH_VELOCITY).value must be a number, but was a list.",
+                "rules[1] must be a mapping of keys to values, but was '7'.");
+        assertThat(problemsOf(VALID.replace("rules:", "rules: 3\nunused:"))).contains(
+                "rules must be a list, but was '3'.");
     }
 
     @Test
     void misspeltKeysAreRefusedRatherThanIgnored() {
         assertThat(problemsOf(VALID.replace("failMode:", "failmode:"))).containsExactly(
-                "unknown key 'failmode'; the known keys here are version, failMode, thresholds, rules.");
+                "failmode is not a known key; the keys here are version, failMode, thresholds, rules.");
         assertThat(problemsOf(VALID.replace("weight: 0.6", "weight: 0.6\n    wieght: 0.6"))).containsExactly(
-                "rules[0] (HIGH_VELOCITY): unknown key 'wieght'; the known keys here are code, feature, operator, value, text, weight.");
+                "rules[0] (HIGH_VELOCITY).wieght is not a known key; the keys here are code, feature, operator, "
+                        + "value, text, weight.");
+        assertThat(problemsOf(VALID.replace("default:", "defaults:"))).containsExactly(
+                "thresholds.defaults is not a known key; the keys here are default, models.",
+                "thresholds.default is missing.");
     }
 
     @Test
-    void everyProblemIsReportedAtOnceAndTheMessageNamesTheSource() {
-        String bad = VALID.replace("failMode: DECLINE", "failMode: MAYBE").replace("\">=\"", "\"=>\"");
+    void everyProblemIsReportedAtOnceInFileOrderAndTheMessageNamesTheSource() {
+        String bad = VALID.replace("failMode: DECLINE", "failMode: MAYBE").replace("\">=\"", "\"=>\"")
+                .replace("review: 0.3, decline: 0.7", "review: 0.3, decline: 0.2") + SECOND_RULE.replace("    value: 15\n", "");
 
         InvalidPolicyException e = catchThrowableOfType(InvalidPolicyException.class, () -> reader.read(bad, "/etc/p.yaml"));
 
-        assertThat(e.problems()).hasSize(2);
-        assertThat(e.getMessage()).isEqualTo("The policy /etc/p.yaml is invalid: failMode 'MAYBE' is not one of APPROVE, "
-                + "REVIEW, DECLINE. rules[0] (HIGH_VELOCITY): operator '=>' is not one of >=, >, <=, <, ==.");
+        assertThat(e.problems()).containsExactly(
+                "failMode must be one of APPROVE, REVIEW, DECLINE, but was 'MAYBE'.",
+                "thresholds.models[0] (fraud-mlp) must have review below decline, but review is 0.3 and decline 0.2.",
+                "rules[0] (HIGH_VELOCITY).operator must be one of >=, >, <=, <, ==, but was '=>'.",
+                "rules[1] (HIGH_DAILY_VELOCITY).value is missing.");
+        assertThat(e.getMessage()).startsWith("The policy /etc/p.yaml is invalid: failMode must be one of");
     }
 
     @Test
     void duplicateKeysAndEmptyFilesAreRefused() {
         assertThat(problemsOf("version: a\nversion: b\n")).singleElement().asString()
-                .startsWith("it is not valid YAML: found duplicate key version");
+                .startsWith("it is not valid YAML: Duplicate Object property \"version\"").contains("(line 2,");
         assertThat(problemsOf("")).containsExactly("it is empty.");
+        assertThat(problemsOf("# nothing but a comment\n")).containsExactly("it is empty.");
         assertThat(problemsOf("- a\n- b\n")).containsExactly(
-                "its top level must be a mapping with the keys version, failMode, thresholds, rules.");
+                "its top level must be a mapping of keys to values, with the keys version, failMode, thresholds and rules.");
     }
 }

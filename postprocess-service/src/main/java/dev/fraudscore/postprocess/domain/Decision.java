@@ -1,8 +1,0 @@
-package dev.fraudscore.postprocess.domain;
-
-/** What the caller should do with the transaction. */
-public enum Decision {
-    APPROVE,
-    REVIEW,
-    DECLINE
-}
