@@ -1,0 +1,186 @@
+package dev.fraudscore.predictservice.batching;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Merges concurrent requests for one model version into forward passes, as DJL Serving's {@code wlm}
+ * does: one worker thread, a bounded queue, one future per request. It knows nothing of the transport.
+ *
+ * <p>Futures complete on the worker thread; keep continuations short (or use the {@code *Async} forms),
+ * since the next batch waits for them. Requests are always queued, even with a batch size of 1: the
+ * queue bound (RESOURCE_EXHAUSTED under overload) and the dropping of late requests then hold in every
+ * mode, and the model runs one forward pass at a time; the price is one thread hand-off per batch.
+ *
+ * <p>Recommended defaults, to be confirmed by the predict-service benchmark ({@link BatchingConfig#cpuDefaults()}):
+ * on CPU, a batch size of 32, a delay of 1 ms and 512 queued rows. The MLP's cost per call (JNI, tensor
+ * set-up) dwarfs its cost per row, so 32 rows cost little more than one; 1 ms is small against the
+ * single-digit-ms p99 goal; 512 rows is about 16 batches, more than can be served within a typical
+ * deadline, so a longer queue would only hold answers that arrive too late. A delay of 0 still merges
+ * the requests that queued while the model was busy and adds no wait at low load: the choice when the
+ * benchmark shows the delay costs more than it saves. On a GPU, larger batches (128+) and 2-5 ms.
+ */
+public final class DynamicBatcher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DynamicBatcher.class);
+
+    private final String model;
+    private final BatchScorer scorer;
+    private final Clock clock;
+    private final BatchListener listener;
+    private final BatchQueue queue;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Thread worker;
+    private boolean closed;
+
+    private DynamicBatcher(String model, BatchingConfig config, BatchScorer scorer, Clock clock,
+                           BatchListener listener) {
+        this.model = model;
+        this.scorer = scorer;
+        this.clock = clock;
+        this.listener = listener;
+        this.queue = new BatchQueue(config, model, listener);
+        this.worker = new Thread(this::work, "batcher " + model);
+        worker.setDaemon(true);
+    }
+
+    /**
+     * Starts the worker of one model version.
+     *
+     * @param model  {@code name/version}, as error sentences name it
+     * @param clock  time for delays and deadlines; a {@link MonotonicClock} in production
+     */
+    public static DynamicBatcher start(String model, BatchingConfig config, BatchScorer scorer, Clock clock,
+                                       BatchListener listener) {
+        DynamicBatcher batcher = new DynamicBatcher(Objects.requireNonNull(model), Objects.requireNonNull(config),
+                Objects.requireNonNull(scorer), Objects.requireNonNull(clock), Objects.requireNonNull(listener));
+        batcher.worker.start();
+        return batcher;
+    }
+
+    /**
+     * Queues {@code rows} for scoring. Never throws: a refusal (queue full, deadline already passed, closed)
+     * comes back as a future already failed with a {@link BatchingException}.
+     *
+     * @param deadline read from this batcher's clock; {@link Instant#MAX} when the call has none
+     */
+    public CompletableFuture<float[]> submit(float[][] rows, Instant deadline) {
+        Objects.requireNonNull(rows);
+        Objects.requireNonNull(deadline);
+        lock.lock();
+        try {
+            QueuedRequest request = QueuedRequest.of(rows, deadline, clock.instant());
+            if (closed) {
+                request.scores().completeExceptionally(BatchingException.shuttingDown(model));
+            } else if (queue.offer(request)) {
+                changed.signal();
+            }
+            return request.scores();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Rows waiting now, for a queue-depth gauge. */
+    public int queuedRows() {
+        lock.lock();
+        try {
+            return queue.queuedRows();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Fails the queued requests as shutting down, lets the batch in flight finish, and stops the worker. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                queue.failAll(BatchingException.shuttingDown(model));
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (Thread.currentThread() != worker) {
+            awaitWorker();
+        }
+    }
+
+    private void work() {
+        for (Optional<Batch> batch = nextBatch(); batch.isPresent(); batch = nextBatch()) {
+            try {
+                run(batch.get());
+            } catch (RuntimeException e) {
+                log.warn("the batch listener of {} failed; batching goes on", model, e);
+            }
+        }
+    }
+
+    /** Waits until a batch is due or the batcher closes (then empty). */
+    private Optional<Batch> nextBatch() {
+        lock.lock();
+        try {
+            while (!closed) {
+                Instant now = clock.instant();
+                Optional<Batch> ready = queue.takeReady(now);
+                if (ready.isPresent()) {
+                    return ready;
+                }
+                Optional<Instant> due = queue.nextDueAt();
+                if (due.isEmpty()) {
+                    changed.await();
+                } else {
+                    changed.awaitNanos(nanosUntil(now, due.get()));
+                }
+            }
+        } catch (InterruptedException e) {
+            // nobody but close() should stop the worker; if something does, refuse rather than leave requests hanging
+            closed = true;
+            queue.failAll(BatchingException.shuttingDown(model));
+        } finally {
+            lock.unlock();
+        }
+        return Optional.empty();
+    }
+
+    private void run(Batch batch) {
+        Instant start = clock.instant();
+        boolean failed = false;
+        try {
+            batch.complete(scorer.score(batch.rows()), model);
+        } catch (Throwable failure) {
+            // the worker must outlive any one batch; each caller gets the cause
+            batch.fail(failure);
+            failed = true;
+        }
+        listener.batchScored(new BatchListener.BatchReport(batch.rowCount(), batch.requests().size(),
+                batch.queueWaits(), Duration.between(start, clock.instant()), failed));
+    }
+
+    private static long nanosUntil(Instant now, Instant due) {
+        Duration wait = Duration.between(now, due);
+        return wait.compareTo(BatchingConfig.LONGEST_QUEUE_DELAY) > 0
+                ? BatchingConfig.LONGEST_QUEUE_DELAY.toNanos()
+                : wait.toNanos();
+    }
+
+    private void awaitWorker() {
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
