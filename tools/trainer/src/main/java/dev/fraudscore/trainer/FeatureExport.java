@@ -51,8 +51,7 @@ final class FeatureExport {
         Instant cutoff = config.evaluationCutoff();
         Path sidecar = sidecarOf(csv);
         try {
-            Path parent = csv.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
+            Files.createDirectories(csv.toAbsolutePath().getParent());
             writeCsv(csv, featureSet, transactions, rows);
             JSON.writeValue(sidecar.toFile(), sidecar(config, featureSet, rows, cutoff));
         } catch (IOException | RuntimeException e) {
@@ -63,8 +62,7 @@ final class FeatureExport {
 
     private static void writeCsv(Path csv, FeatureSet featureSet, List<LabelledTransaction> transactions,
             LabelledRows rows) throws IOException {
-        List<String> header = new ArrayList<>(FIXED_COLUMNS);
-        header.addAll(featureSet.featureNames());
+        List<String> header = columns(featureSet);
         try (CsvWriter out = new CsvWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8))) {
             out.row(header.toArray(String[]::new));
             String[] fields = new String[header.size()];
