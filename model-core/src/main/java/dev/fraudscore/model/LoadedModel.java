@@ -1,25 +1,23 @@
 package dev.fraudscore.model;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
-import ai.djl.Model;
 import ai.djl.engine.Engine;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * A model version loaded for scoring: normalises the rows as the manifest says, runs the network and
- * returns fraud probabilities. Safe for concurrent callers (each call has its own NDManager).
+ * returns fraud probabilities, whatever the version's format (DJL MLP, TorchScript, TorchServe archive).
+ * Safe for concurrent callers (each call has its own NDManager); {@link #close()} frees native memory.
  */
 public final class LoadedModel implements AutoCloseable {
 
     private final ModelManifest manifest;
-    private final Model model;
+    private final ScoringNetwork network;
 
-    private LoadedModel(ModelManifest manifest, Model model) {
+    private LoadedModel(ModelManifest manifest, ScoringNetwork network) {
         this.manifest = manifest;
-        this.model = model;
+        this.network = network;
     }
 
     /** The GPU when DJL sees one, else the CPU. */
@@ -35,15 +33,12 @@ public final class LoadedModel implements AutoCloseable {
             throw new InvalidModelException("the weights file " + weights + " named by the manifest of "
                     + name + "/" + version + " does not exist");
         }
-        Model model = Model.newInstance(name, device);
-        model.setBlock(MlpNetwork.build(manifest.architecture()));
-        try {
-            model.load(dir, weightsPrefix(manifest.weights()));
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            model.close();
-            throw new InvalidModelException("cannot load the weights of " + name + "/" + version + ": " + e.getMessage(), e);
-        }
-        return new LoadedModel(manifest, model);
+        ScoringNetwork network = switch (manifest.modelFormat()) {
+            case DJL_MLP -> MlpNetwork.load(dir, manifest, device);
+            case TORCHSCRIPT -> TorchScriptNetwork.load(weights, weights.toString(), manifest, device);
+            case TORCHSERVE_MAR -> TorchScriptNetwork.loadFromArchive(weights, manifest, device);
+        };
+        return new LoadedModel(manifest, network);
     }
 
     /** {@code fraud-mlp-0000.params} is loaded by DJL from the prefix {@code fraud-mlp}. */
@@ -56,7 +51,7 @@ public final class LoadedModel implements AutoCloseable {
     }
 
     public Device device() {
-        return model.getNDManager().getDevice();
+        return network.device();
     }
 
     public int inputSize() {
@@ -72,11 +67,11 @@ public final class LoadedModel implements AutoCloseable {
                         + manifest.name() + "/" + manifest.version() + " takes " + width);
             }
         }
-        return MlpNetwork.probabilities(model, manifest.normalization(), rows);
+        return network.score(rows, manifest.normalization());
     }
 
     @Override
     public void close() {
-        model.close();
+        network.close();
     }
 }

@@ -1,24 +1,20 @@
 package dev.fraudscore.model;
 
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * The network a manifest's {@link ModelManifest.Architecture} describes, and how it turns rows into
  * fraud probabilities: the one scoring routine of the trainer's evaluation and of serving.
  */
 public final class MlpNetwork {
-
-    /** Rows per forward pass when scoring many (an evaluation slice), to bound native memory. */
-    private static final int CHUNK = 4096;
 
     private MlpNetwork() {
     }
@@ -38,18 +34,22 @@ public final class MlpNetwork {
 
     /** Fraud probabilities of {@code rows}: normalised, through the network, sigmoid of the logit. */
     public static float[] probabilities(Model model, ModelManifest.Normalization normalization, float[][] rows) {
-        int width = normalization.mean().length;
-        float[] out = new float[rows.length];
-        for (int from = 0; from < rows.length; from += CHUNK) {
-            int to = Math.min(rows.length, from + CHUNK);
-            try (NDManager manager = model.getNDManager().newSubManager()) {
-                NDArray input = manager.create(normalization.apply(rows, null, from, to), new Shape(to - from, width));
-                NDList logits = model.getBlock().forward(new ParameterStore(manager, false), new NDList(input), false);
-                float[] p = Activation.sigmoid(logits.singletonOrThrow()).reshape(to - from).toFloatArray();
-                System.arraycopy(p, 0, out, from, p.length);
-            }
+        // not closed: the caller owns the model
+        return new DjlBlockNetwork(model, normalization.mean().length, OutputTransform.SIGMOID).score(rows, normalization);
+    }
+
+    /** The MLP of a {@code djl-mlp} version: the block from the manifest, the weights from {@code dir}. */
+    static ScoringNetwork load(Path dir, ModelManifest manifest, Device device) {
+        Model model = Model.newInstance(manifest.name(), device);
+        model.setBlock(build(manifest.architecture()));
+        try {
+            model.load(dir, LoadedModel.weightsPrefix(manifest.weights()));
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new InvalidModelException("cannot load the weights of " + manifest.name() + "/" + manifest.version()
+                    + ": " + e.getMessage(), e);
         }
-        return out;
+        return new DjlBlockNetwork(model, manifest.inputs().size(), OutputTransform.SIGMOID);
     }
 
     /**

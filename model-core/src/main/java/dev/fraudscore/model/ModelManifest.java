@@ -1,5 +1,6 @@
 package dev.fraudscore.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.fraudscore.domain.Thresholds;
 import dev.fraudscore.features.FeatureSetId;
 import java.util.List;
@@ -9,6 +10,12 @@ import java.util.Map;
  * What a model version is: the feature set it was trained on (with fingerprint), its inputs and
  * output, its architecture and input normalisation, its evaluation metrics and suggested thresholds.
  * Stored as {@code manifest.json} beside the weights in {@code models/<name>/<version>/}.
+ *
+ * @param format how {@code weights} is stored, one of {@link ModelFormat}'s names; absent means
+ *     {@code djl-mlp} (the trainer's DJL MLP), so manifests written before the field existed still load
+ * @param outputTransform what turns the network's output into a probability, one of
+ *     {@link OutputTransform}'s names; absent means {@code sigmoid} for {@code djl-mlp}, and must be
+ *     given for the other formats
  */
 public record ModelManifest(
         String name,
@@ -22,9 +29,19 @@ public record ModelManifest(
         Map<String, Double> metrics,
         Thresholds suggestedThresholds,
         String weights,
-        Map<String, Object> training) {
+        Map<String, Object> training,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String format,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String outputTransform) {
 
     public static final String FILE_NAME = "manifest.json";
+
+    /** A DJL MLP manifest, as the trainer writes it (no format, sigmoid of the logit). */
+    public ModelManifest(String name, String version, String createdAt, FeatureSetId featureSet, List<String> inputs,
+            String output, Architecture architecture, Normalization normalization, Map<String, Double> metrics,
+            Thresholds suggestedThresholds, String weights, Map<String, Object> training) {
+        this(name, version, createdAt, featureSet, inputs, output, architecture, normalization, metrics,
+                suggestedThresholds, weights, training, null, null);
+    }
 
     /** A multilayer perceptron: {@code inputSize -> hidden... -> 1} logit, ReLU between layers. */
     public record Architecture(String type, int inputSize, List<Integer> hidden) {
@@ -59,14 +76,43 @@ public record ModelManifest(
         require(name != null && !name.isBlank(), "the manifest has no model name");
         require(version != null && !version.isBlank(), "the manifest of " + name + " has no version");
         require(featureSet != null && featureSet.hasFingerprint(),
-                "the manifest of " + name + "/" + version + " names no feature set fingerprint");
-        require(inputs != null && architecture != null && inputs.size() == architecture.inputSize(),
-                "the manifest of " + name + "/" + version + " lists " + (inputs == null ? 0 : inputs.size())
-                        + " inputs but its network takes " + (architecture == null ? "no" : architecture.inputSize()));
-        require(normalization != null && normalization.mean().length == inputs.size()
-                        && normalization.std().length == inputs.size(),
-                "the normalisation of " + name + "/" + version + " does not have one mean and std per input");
-        require(weights != null && !weights.isBlank(), "the manifest of " + name + "/" + version + " names no weights file");
+                "the manifest of " + ref() + " names no feature set fingerprint");
+        ModelFormat modelFormat = modelFormat();
+        OutputTransform transform = transform();
+        require(inputs != null && !inputs.isEmpty(), "the manifest of " + ref() + " lists no inputs");
+        if (modelFormat == ModelFormat.DJL_MLP) {
+            // our MLP is built from the manifest, so it needs the architecture and the normalisation
+            require(architecture != null, "the manifest of " + ref() + " (format djl-mlp) has no architecture");
+            require(normalization != null, "the manifest of " + ref() + " (format djl-mlp) has no normalisation");
+            require(transform == OutputTransform.SIGMOID, "the manifest of " + ref()
+                    + " (format djl-mlp) says outputTransform '" + outputTransform + "', but the MLP outputs a logit: use sigmoid");
+        }
+        require(architecture == null || inputs.size() == architecture.inputSize(),
+                "the manifest of " + ref() + " lists " + inputs.size() + " inputs but its network takes "
+                        + (architecture == null ? "no" : architecture.inputSize()));
+        require(normalization == null || normalization.mean() != null && normalization.std() != null
+                        && normalization.mean().length == inputs.size() && normalization.std().length == inputs.size(),
+                "the normalisation of " + ref() + " does not have one mean and std per input");
+        require(weights != null && !weights.isBlank(), "the manifest of " + ref() + " names no weights file");
+        require(!weights.contains("/") && !weights.contains("\\") && !weights.equals("..") && !weights.equals("."),
+                "the manifest of " + ref() + " names weights '" + weights + "'; it must be a file name in the version folder");
+    }
+
+    /** How the weights are stored; {@link ModelFormat#DJL_MLP} when the manifest says nothing. */
+    public ModelFormat modelFormat() {
+        return ModelFormat.of(format, ref());
+    }
+
+    /** What turns the network's output into a probability; sigmoid for a DJL MLP that says nothing. */
+    public OutputTransform transform() {
+        if (outputTransform == null && modelFormat() == ModelFormat.DJL_MLP) {
+            return OutputTransform.SIGMOID;
+        }
+        return OutputTransform.of(outputTransform, ref());
+    }
+
+    private String ref() {
+        return name + "/" + version;
     }
 
     private static void require(boolean condition, String sentence) {

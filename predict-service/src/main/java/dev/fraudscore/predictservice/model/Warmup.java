@@ -70,14 +70,18 @@ public final class Warmup {
         return new Report(first, timings, millisSince(start));
     }
 
-    /** Rows around the training distribution: mean plus a standard normal multiple of std per input. */
+    /**
+     * Rows around the training distribution: mean plus a standard normal multiple of std per input. A
+     * manifest without normalisation (a TorchScript module that standardises inside) tells no distribution,
+     * so its rows are standard normal draws: they still run every code path at every batch size.
+     */
     private static float[][] plausibleRows(ModelManifest manifest, int count, SplittableRandom random) {
-        float[] mean = manifest.normalization().mean();
-        float[] std = manifest.normalization().std();
-        float[][] rows = new float[count][mean.length];
+        ModelManifest.Normalization normalization = manifest.normalization();
+        float[][] rows = new float[count][manifest.inputs().size()];
         for (float[] row : rows) {
             for (int c = 0; c < row.length; c++) {
-                row[c] = (float) (mean[c] + std[c] * gaussian(random));
+                double draw = gaussian(random);
+                row[c] = (float) (normalization == null ? draw : normalization.mean()[c] + normalization.std()[c] * draw);
             }
         }
         return rows;

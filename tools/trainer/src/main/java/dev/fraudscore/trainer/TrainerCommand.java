@@ -10,12 +10,17 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar trainer-exec.jar --models-dir models}: trains a model version from simulated data. */
+/**
+ * {@code java -jar trainer-exec.jar --models-dir models}: trains a model version from simulated data;
+ * {@code ... export --out rows.csv}: writes the same simulated rows for training elsewhere (PyTorch).
+ */
 @Command(name = "trainer", mixinStandardHelpOptions = true, version = "fraudscore trainer 0.1.0",
         description = "Simulates labelled transactions, trains a fraud MLP on the serving feature code, "
-                + "evaluates it on a later time slice and writes models/<name>/<version>/.")
+                + "evaluates it on a later time slice and writes models/<name>/<version>/.",
+        subcommands = ExportCommand.class)
 public final class TrainerCommand implements Callable<Integer> {
 
     @Option(names = "--models-dir", defaultValue = "models", description = "Model repository directory (default ${DEFAULT-VALUE}).")
@@ -24,20 +29,11 @@ public final class TrainerCommand implements Callable<Integer> {
     @Option(names = "--name", defaultValue = TrainingConfig.DEFAULT_MODEL_NAME, description = "Model name (default ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(names = "--seed", description = "Seed of the simulation and the training (default 42; 7 with --small).")
-    Long seed;
-
-    @Option(names = "--cards", description = "Simulated cards (default 6000; 1500 with --small).")
-    Integer cards;
-
-    @Option(names = "--days", description = "Simulated days (default 90; 42 with --small).")
-    Integer days;
+    @Mixin
+    SimulationOptions simulation;
 
     @Option(names = "--epochs", description = "Training epochs (default 12; 8 with --small).")
     Integer epochs;
-
-    @Option(names = "--small", description = "Use the small preset (seconds, for tests and demos) as the base.")
-    boolean small;
 
     @Option(names = "--if-empty", description = "Do nothing when the model already has a version.")
     boolean ifEmpty;
@@ -54,11 +50,8 @@ public final class TrainerCommand implements Callable<Integer> {
                     + "; nothing to do (--if-empty)");
             return 0;
         }
-        TrainingConfig base = small ? TrainingConfig.small(modelsDir) : TrainingConfig.defaults(modelsDir);
-        TrainingConfig config = base.withModelName(name)
-                .withSeed(seed != null ? seed : base.seed())
-                .withData(cards != null ? cards : base.cards(), days != null ? days : base.days())
-                .withEpochs(epochs != null ? epochs : base.epochs());
+        TrainingConfig base = simulation.config(modelsDir);
+        TrainingConfig config = base.withModelName(name).withEpochs(epochs != null ? epochs : base.epochs());
         PrintStream log = quiet ? new PrintStream(OutputStream.nullOutputStream()) : System.out;
         TrainingResult result = TrainingRun.execute(config, log);
         print(result);
@@ -85,7 +78,8 @@ public final class TrainerCommand implements Callable<Integer> {
         }
         CommandLine cli = new CommandLine(new TrainerCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("training failed: " + e.getMessage());
+            String what = commandLine.getCommand() instanceof ExportCommand ? "export" : "training";
+            commandLine.getErr().println(what + " failed: " + e.getMessage());
             return 1;
         });
         System.exit(cli.execute(args));

@@ -1,6 +1,9 @@
 package dev.fraudscore.trainer;
 
+import dev.fraudscore.simulator.SimulationConfig;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -72,6 +75,19 @@ public record TrainingConfig(
     public TrainingConfig withEpochs(int newEpochs) {
         return new TrainingConfig(modelsDir, modelName, seed, cards, days, newEpochs, batchSize, learningRate, hidden,
                 trainFraction, positiveShare);
+    }
+
+    /** What this run simulates. */
+    public SimulationConfig simulation() {
+        return SimulationConfig.of(seed, cards, days);
+    }
+
+    /**
+     * The time split: rows before this instant train, rows at or after it evaluate. Whole days, so the
+     * export's sidecar and the Java trainer cut at the same instant.
+     */
+    public Instant evaluationCutoff() {
+        return simulation().start().plus(Duration.ofDays(Math.round(trainFraction * days)));
     }
 
     private static void require(boolean condition, String sentence) {

@@ -42,12 +42,11 @@ public final class TrainingRun {
 
     public static TrainingResult execute(TrainingConfig config, PrintStream log) {
         long started = System.nanoTime();
-        FeatureSet featureSet = FeatureSets.find(FEATURE_SET_NAME, FEATURE_SET_VERSION).orElseThrow(
-                () -> new TrainingException("this build does not know feature set " + FEATURE_SET_NAME + "_v" + FEATURE_SET_VERSION));
-        SimulationConfig simulation = SimulationConfig.of(config.seed(), config.cards(), config.days());
+        FeatureSet featureSet = featureSet();
+        SimulationConfig simulation = config.simulation();
         List<LabelledTransaction> transactions = Simulator.generate(simulation);
         LabelledRows all = FeatureReplay.replay(transactions, featureSet);
-        long cutoff = simulation.start().toEpochMilli() + Math.round(config.trainFraction() * config.days()) * 86_400_000L;
+        long cutoff = config.evaluationCutoff().toEpochMilli();
         int firstEval = all.firstAtOrAfter(cutoff);
         LabelledRows train = all.slice(0, firstEval);
         LabelledRows eval = all.slice(firstEval, all.size());
@@ -76,6 +75,12 @@ public final class TrainingRun {
             return new TrainingResult(written.manifest(), written.directory(), evaluation,
                     Duration.ofNanos(System.nanoTime() - started), checked);
         }
+    }
+
+    /** The feature set models are trained on: the code feature-service runs. */
+    static FeatureSet featureSet() {
+        return FeatureSets.find(FEATURE_SET_NAME, FEATURE_SET_VERSION).orElseThrow(
+                () -> new TrainingException("this build does not know feature set " + FEATURE_SET_NAME + "_v" + FEATURE_SET_VERSION));
     }
 
     private static double seconds(long since) {

@@ -1,0 +1,76 @@
+package dev.fraudscore.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Python interpreter that has PyTorch: {@code FRAUDSCORE_PYTHON} if set, else Debian's
+ * {@code /usr/bin/python3} if it imports torch; otherwise the test fails saying how to get one.
+ */
+final class PythonWithTorch {
+
+    static final Path SCRIPT = Path.of("..", "tools", "datascience", "train_torchscript.py").toAbsolutePath().normalize();
+    private static final String DEBIAN_PYTHON = "/usr/bin/python3";
+    private static final long TIMEOUT_SECONDS = 180;
+
+    private final String interpreter;
+
+    private PythonWithTorch(String interpreter) {
+        this.interpreter = interpreter;
+    }
+
+    static PythonWithTorch locate() {
+        String configured = System.getenv("FRAUDSCORE_PYTHON");
+        String candidate = configured != null && !configured.isBlank() ? configured : DEBIAN_PYTHON;
+        PythonWithTorch python = new PythonWithTorch(candidate);
+        Result probe = python.run(List.of("-c", "import torch, numpy"), Path.of("."));
+        assertThat(probe.exitCode())
+                .as("%s cannot import torch and numpy (%s); install them with: apt-get install -y python3-torch"
+                        + " python3-numpy (or point FRAUDSCORE_PYTHON at a python3 that has them)", candidate, probe.output())
+                .isZero();
+        return python;
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    /** Runs the interpreter with {@code args} in {@code dir}; stdout and stderr together. */
+    Result run(List<String> args, Path dir) {
+        List<String> command = new ArrayList<>();
+        command.add(interpreter);
+        command.addAll(args);
+        try {
+            Path log = Files.createTempFile("python-", ".log");
+            try {
+                Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                        .redirectOutput(log.toFile()).start();
+                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    return new Result(-1, "no answer within " + TIMEOUT_SECONDS + " s: " + command);
+                }
+                return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(log);
+            }
+        } catch (IOException e) {
+            return new Result(-1, "cannot start " + interpreter + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(-1, "interrupted: " + command);
+        }
+    }
+
+    /** Runs {@code args}, failing the test with the interpreter's output when it exits non-zero. */
+    String runOrFail(List<String> args, Path dir) {
+        Result result = run(args, dir);
+        assertThat(result.exitCode()).as("%s %s failed:%n%s", interpreter, args, result.output()).isZero();
+        return result.output();
+    }
+}
