@@ -90,7 +90,7 @@ class MarArchiveTest {
         try (MarArchive archive = MarArchive.open(mar)) {
             assertThatThrownBy(() -> archive.requireAgreesWith(beside)).isInstanceOf(InvalidModelException.class)
                     .hasMessageContaining("the manifest.json inside the model archive " + mar)
-                    .hasMessageContaining("fingerprint=other")
+                    .hasMessageContaining("fraud_v1 (fingerprint other)")
                     .hasMessageContaining("but the manifest beside it describes");
         }
         Path agreeing = dir.resolve("agreeing");
