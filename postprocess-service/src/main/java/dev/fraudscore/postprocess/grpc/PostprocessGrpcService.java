@@ -7,7 +7,7 @@ import dev.fraudscore.postprocess.domain.Decider;
 import io.grpc.stub.StreamObserver;
 import org.springframework.grpc.server.service.GrpcService;
 
-/** fraudscore.postprocess.v1.PostprocessService; errors are turned into a Status by {@link GrpcErrorMapping}. */
+/** fraudscore.postprocess.v1.PostprocessService; errors become a status in service-support's {@code GrpcStatusMapping}. */
 @GrpcService
 public class PostprocessGrpcService extends PostprocessServiceGrpc.PostprocessServiceImplBase {
 

@@ -1,40 +1,84 @@
 package dev.fraudscore.predictservice.config;
 
+import dev.fraudscore.features.FeatureSetId;
+import dev.fraudscore.features.FeatureSets;
 import dev.fraudscore.model.ModelRepository;
-import dev.fraudscore.predictservice.domain.ModelSlot;
+import dev.fraudscore.predictservice.batching.BatchingConfig;
+import dev.fraudscore.predictservice.batching.MonotonicClock;
+import dev.fraudscore.predictservice.domain.ModelRegistry;
 import dev.fraudscore.predictservice.domain.Predictor;
 import dev.fraudscore.predictservice.domain.RequestValidator;
-import dev.fraudscore.predictservice.model.LoadExecutor;
-import dev.fraudscore.predictservice.model.ModelLoader;
+import dev.fraudscore.predictservice.domain.VersionPolicy;
+import dev.fraudscore.predictservice.metrics.ServingMetrics;
+import dev.fraudscore.predictservice.model.ModelManager;
 import dev.fraudscore.predictservice.model.ModelOpener;
 import dev.fraudscore.predictservice.model.Warmup;
+import dev.fraudscore.predictservice.repository.ModelFolders;
+import dev.fraudscore.predictservice.repository.ModelSettings;
+import dev.fraudscore.support.readiness.ReadinessGate;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the plain-Java model code: the slot, the loader that fills it, and the predictor that reads it. */
+/** Wires the model server: the registry, the manager that fills it from the repository, the predictor that reads it. */
 @Configuration(proxyBeanMethods = false)
 public class ModelConfiguration {
 
+    /** The time of batch queues and request deadlines: monotonic, so a clock step cannot stall a queue. */
     @Bean
-    ModelSlot modelSlot() {
-        return new ModelSlot();
+    Clock batchClock() {
+        return new MonotonicClock();
     }
 
     @Bean
-    Predictor predictor(ModelSlot slot, PredictProperties properties) {
-        return new Predictor(slot, new RequestValidator(properties.maxRowsPerRequest()));
+    ModelRegistry modelRegistry(PredictProperties properties) {
+        return new ModelRegistry(properties.modelName());
     }
 
     @Bean
-    LoadExecutor modelLoadExecutor() {
-        return LoadExecutor.backgroundThread();
+    ServingMetrics servingMetrics(MeterRegistry meters) {
+        return new ServingMetrics(meters);
     }
 
     @Bean
-    ModelLoadingLifecycle modelLoading(PredictProperties properties, ModelSlot slot, LoadExecutor modelLoadExecutor) {
-        PredictProperties.Warmup warmup = properties.warmup();
-        ModelLoader loader = new ModelLoader(new ModelRepository(properties.modelRepository()), properties.modelName(),
-                ModelOpener.djl(), new Warmup(warmup.batchSizes(), warmup.rounds(), properties.maxRowsPerRequest()), slot);
-        return new ModelLoadingLifecycle(loader, modelLoadExecutor, slot);
+    Predictor predictor(ModelRegistry registry, PredictProperties properties, ServingMetrics metrics) {
+        return new Predictor(registry, new RequestValidator(properties.maxRowsPerRequest()), metrics);
+    }
+
+    /** Ready once the default model has a servable version (loaded, validated and warmed up). */
+    @Bean
+    ReadinessGate readinessGate(PredictProperties properties) {
+        return new ReadinessGate(ModelReadiness.CONDITION, "the default model " + properties.modelName()
+                + " has no servable version yet");
+    }
+
+    /** DJL in-process; tests replace it to hold or break loads. */
+    @Bean
+    ModelOpener modelOpener() {
+        return ModelOpener.djl();
+    }
+
+    @Bean(destroyMethod = "close")
+    ModelManager modelManager(PredictProperties properties, ModelRegistry registry, ServingMetrics metrics,
+            ReadinessGate gate, Clock batchClock, ModelOpener opener) {
+        PredictProperties.Defaults defaults = properties.defaults();
+        ModelSettings settings = new ModelSettings(VersionPolicy.latest(defaults.latestVersions()),
+                new BatchingConfig(defaults.maxBatchSize(), defaults.maxQueueDelay(), defaults.maxQueuedRows()),
+                defaults.device());
+        ModelRepository repository = new ModelRepository(properties.modelRepository());
+        ModelManager manager = new ModelManager(repository, new ModelFolders(properties.modelRepository(), settings),
+                registry, opener, servedFeatureSets(properties.servedFeatureSets()),
+                new Warmup(properties.warmup().batchSizes(), properties.warmup().rounds(), properties.maxRowsPerRequest()),
+                properties.maxRowsPerRequest(), batchClock, new ModelReadiness(gate, registry.defaultModel(), metrics));
+        manager.start(properties.pollPeriod());
+        return manager;
+    }
+
+    private static List<FeatureSetId> servedFeatureSets(List<String> ids) {
+        return ids.stream().map(id -> FeatureSets.find(id).orElseThrow(() -> new IllegalArgumentException(
+                "fraudscore.predict.served-feature-sets names " + id + ", which this build does not know; known: "
+                        + String.join(", ", FeatureSets.all().stream().map(s -> s.id()).toList()))).ref()).toList();
     }
 }

@@ -1,51 +1,61 @@
 package dev.fraudscore.predictservice.config;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Where the model comes from and how requests are bounded ({@code fraudscore.predict.*}).
+ * {@code fraudscore.predict.*}: where the models come from and how they are served. A model's own
+ * {@code config.yaml} in its repository folder overrides {@code defaults} for that model.
  *
- * @param modelRepository    the model repository directory, {@code <dir>/<name>/<version>/manifest.json}
- * @param modelName          the model whose newest version is served
+ * @param modelRepository    the repository, {@code <dir>/<name>/<version>/manifest.json}
+ * @param modelName          the default model: the one that answers a request that names none
+ * @param pollPeriod         how often the repository is scanned for new, changed and removed versions
  * @param maxRowsPerRequest  rows one Predict call may carry
- * @param warmup             predictions run before the service reports ready
+ * @param servedFeatureSets  the feature sets your feature-service serves ({@code fraud_v1}): a version trained
+ *                           on another one (by fingerprint) is refused at load
+ * @param defaults           what a model without {@code config.yaml} gets
+ * @param warmup             predictions run on each version before it is served
  */
+@Validated
 @ConfigurationProperties("fraudscore.predict")
 public record PredictProperties(
-        @DefaultValue("models") Path modelRepository,
-        @DefaultValue("fraud-mlp") String modelName,
-        @DefaultValue("1024") int maxRowsPerRequest,
-        @DefaultValue Warmup warmup) {
+        @DefaultValue("models") @NotNull Path modelRepository,
+        @DefaultValue("fraud-mlp") @NotBlank String modelName,
+        @DefaultValue("5s") @NotNull Duration pollPeriod,
+        @DefaultValue("1024") @Min(1) int maxRowsPerRequest,
+        @DefaultValue("fraud_v1") @NotEmpty List<@NotBlank String> servedFeatureSets,
+        @DefaultValue @Valid Defaults defaults,
+        @DefaultValue @Valid Warmup warmup) {
 
-    public PredictProperties {
-        if (modelName == null || modelName.isBlank()) {
-            throw new IllegalArgumentException("fraudscore.predict.model-name must name a model, e.g. fraud-mlp");
-        }
-        if (maxRowsPerRequest < 1) {
-            throw new IllegalArgumentException("fraudscore.predict.max-rows-per-request must be at least 1, not "
-                    + maxRowsPerRequest);
-        }
+    /**
+     * @param latestVersions how many of the newest versions are served (Triton's "latest" policy)
+     * @param maxBatchSize   rows merged into one forward pass; 1 turns merging off
+     * @param maxQueueDelay  how long the oldest request may wait for others to join its batch
+     * @param maxQueuedRows  rows that may wait; beyond, RESOURCE_EXHAUSTED at once
+     * @param device         cpu, gpu or auto (a GPU when DJL sees one)
+     */
+    public record Defaults(
+            @DefaultValue("1") @Min(1) int latestVersions,
+            @DefaultValue("32") @Min(1) int maxBatchSize,
+            @DefaultValue("1ms") @NotNull Duration maxQueueDelay,
+            @DefaultValue("512") @Min(1) int maxQueuedRows,
+            @DefaultValue("auto") @Pattern(regexp = "cpu|gpu|auto", message = "must be cpu, gpu or auto") String device) {
     }
 
     /**
-     * @param batchSizes batch sizes scored during warm-up (sizes above max-rows-per-request are skipped)
-     * @param rounds     how many times each batch size is scored
+     * @param batchSizes sizes scored during warm-up besides the batch sizes a version will run
+     * @param rounds     how many times each size is scored
      */
-    public record Warmup(@DefaultValue({"1", "16", "128", "1024"}) List<Integer> batchSizes,
-                         @DefaultValue("3") int rounds) {
-
-        public Warmup {
-            if (batchSizes.stream().anyMatch(size -> size == null || size < 1)) {
-                throw new IllegalArgumentException("fraudscore.predict.warmup.batch-sizes must all be at least 1, not "
-                        + batchSizes);
-            }
-            if (rounds < 0) {
-                throw new IllegalArgumentException("fraudscore.predict.warmup.rounds cannot be negative, not " + rounds);
-            }
-            batchSizes = List.copyOf(batchSizes);
-        }
+    public record Warmup(@DefaultValue({"1", "1024"}) List<@Min(1) Integer> batchSizes, @DefaultValue("3") @Min(0) int rounds) {
     }
 }

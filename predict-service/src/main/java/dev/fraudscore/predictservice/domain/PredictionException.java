@@ -1,41 +1,31 @@
 package dev.fraudscore.predictservice.domain;
 
-/**
- * A request that cannot be scored, with the reason as a sentence the caller can act on. Expected and
- * frequent under bad input, so it carries no stack trace.
- */
-public final class PredictionException extends RuntimeException {
+import dev.fraudscore.domain.DomainException;
 
-    /** Why a request was refused; the gRPC layer maps each kind to one status code. */
-    public enum Kind {
-        /** No model is ready: still loading, none in the repository, or it failed to load. */
-        MODEL_UNAVAILABLE,
-        /** The rows were computed by a feature set other than the one the model was trained on. */
-        FEATURE_SET_MISMATCH,
-        /** The request itself is malformed: no rows, too many, wrong width, non-finite values. */
-        INVALID_REQUEST
+/** A request that cannot be scored, with a sentence the caller can act on; the kind decides the status. */
+public final class PredictionException extends DomainException {
+
+    private PredictionException(Kind kind, String sentence) {
+        super(kind, sentence);
     }
 
-    private final Kind kind;
-
-    public PredictionException(Kind kind, String sentence) {
-        super(sentence, null, false, false);
-        this.kind = kind;
-    }
-
+    /** Nothing can serve it now: still loading, nothing in the repository, or every version failed. */
     public static PredictionException unavailable(String sentence) {
-        return new PredictionException(Kind.MODEL_UNAVAILABLE, sentence);
+        return new PredictionException(Kind.UNAVAILABLE, sentence);
     }
 
+    /** The rows were computed by another feature set than the model was trained on. */
     public static PredictionException mismatch(String sentence) {
-        return new PredictionException(Kind.FEATURE_SET_MISMATCH, sentence);
+        return new PredictionException(Kind.MISMATCH, sentence);
     }
 
+    /** The request itself is malformed: no rows, too many, wrong width, non-finite values. */
     public static PredictionException invalid(String sentence) {
-        return new PredictionException(Kind.INVALID_REQUEST, sentence);
+        return new PredictionException(Kind.INVALID, sentence);
     }
 
-    public Kind kind() {
-        return kind;
+    /** It names a model or a version that is not served. */
+    public static PredictionException notFound(String sentence) {
+        return new PredictionException(Kind.NOT_FOUND, sentence);
     }
 }

@@ -1,26 +1,45 @@
 package dev.fraudscore.predictservice.domain;
 
-import dev.fraudscore.model.ModelManifest;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * A model version that scores rows. The endpoint only sees this interface, so dynamic batching (or a
- * remote model server) can be added as another implementation without touching the endpoint.
+ * One model as the service serves it at an instant: its servable versions, how requests are routed
+ * among them, and the state of every version it knows. Immutable; the registry swaps whole values.
+ *
+ * @param routing      {@code null} while no version is servable
+ * @param routingError why the model's routing file was refused ({@code null} when it was not)
  */
-public interface ServedModel extends AutoCloseable {
+public record ServedModel(String name, Map<String, ServingVersion> ready, Routing routing,
+        Map<String, VersionStatus> statuses, String routingError) {
 
-    ModelManifest manifest();
-
-    /** Where the model runs, as DJL names it: {@code cpu()} or {@code gpu(0)}. */
-    String device();
-
-    /** One fraud probability per row; the rows have already been checked against {@link #manifest()}. */
-    float[] score(float[][] rows);
-
-    /** {@code name/version}, how logs and error sentences name the model. */
-    default String ref() {
-        return manifest().name() + "/" + manifest().version();
+    public ServedModel {
+        ready = Map.copyOf(ready);
+        statuses = Map.copyOf(statuses);
     }
 
-    @Override
-    void close();
+    static ServedModel empty(String name) {
+        return new ServedModel(name, Map.of(), null, Map.of(), null);
+    }
+
+    /** The version that answers by default, if any is servable. */
+    public Optional<ServingVersion> primary() {
+        return routing == null ? Optional.empty() : Optional.ofNullable(ready.get(routing.primary()));
+    }
+
+    /** Every known version, oldest first. */
+    public List<VersionStatus> versions() {
+        return statuses.values().stream().sorted(Comparator.comparingLong(s -> VersionPolicy.number(s.version()))).toList();
+    }
+
+    /** "1 (READY), 2 (FAILED: ...)": for sentences. */
+    public String describeVersions() {
+        if (statuses.isEmpty()) {
+            return "none";
+        }
+        return String.join(", ", versions().stream().map(s -> s.version() + " (" + s.state()
+                + (s.reason() == null ? "" : ": " + s.reason()) + ")").toList());
+    }
 }

@@ -2,7 +2,7 @@ package dev.fraudscore.predictservice.model;
 
 import dev.fraudscore.model.InvalidModelException;
 import dev.fraudscore.model.ModelManifest;
-import dev.fraudscore.predictservice.domain.ServedModel;
+import dev.fraudscore.predictservice.domain.ModelVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +44,21 @@ public final class Warmup {
         this.rounds = rounds;
     }
 
-    public Report run(ServedModel model) {
+    /**
+     * The warm-up of a version whose batches hold up to {@code maxBatchSize} rows: every power of two up to
+     * it and the size itself (the forward passes it will run), besides the configured sizes (single large
+     * requests, which run alone).
+     */
+    public Warmup forBatchesUpTo(int maxBatchSize, int maxRows) {
+        List<Integer> sizes = new ArrayList<>(batchSizes);
+        for (int size = 1; size < maxBatchSize; size *= 2) {
+            sizes.add(size);
+        }
+        sizes.add(maxBatchSize);
+        return new Warmup(sizes, rounds, maxRows);
+    }
+
+    public Report run(ModelVersion model) {
         long start = System.nanoTime();
         int width = model.manifest().inputs().size();
         float[][] zeros = new float[1][width];
@@ -93,7 +107,7 @@ public final class Warmup {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 
-    private static void check(ServedModel model, String what, float[] scores) {
+    private static void check(ModelVersion model, String what, float[] scores) {
         for (float score : scores) {
             if (!(score >= 0f && score <= 1f)) {
                 throw new InvalidModelException("warm-up of " + model.ref() + " scored " + what + " as " + score

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fraudscore.domain.DomainException;
 import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.model.ModelManifest;
 import dev.fraudscore.predictservice.TestManifests;
@@ -25,7 +26,7 @@ class RequestValidatorTest {
     void refusesAnotherFingerprintNamingBothFeatureSets() {
         assertThatThrownBy(() -> validator.checkFeatureSet(model, new FeatureSetId("fraud", 2, "def0123456789abc")))
                 .isInstanceOfSatisfying(PredictionException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(PredictionException.Kind.FEATURE_SET_MISMATCH);
+                    assertThat(e.kind()).isEqualTo(DomainException.Kind.MISMATCH);
                     assertThat(e.getMessage()).isEqualTo("model fraud-mlp/3 was trained on feature set fraud_v1"
                             + " (fingerprint " + fingerprint + "), the request carries fraud_v2 (fingerprint def0123456789abc)");
                 });
@@ -35,7 +36,7 @@ class RequestValidatorTest {
     void refusesTheSameFingerprintUnderAnotherNameOrVersion() {
         assertThatThrownBy(() -> validator.checkFeatureSet(model, new FeatureSetId("fraud", 2, fingerprint)))
                 .isInstanceOfSatisfying(PredictionException.class,
-                        e -> assertThat(e.kind()).isEqualTo(PredictionException.Kind.FEATURE_SET_MISMATCH));
+                        e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.MISMATCH));
         assertThatThrownBy(() -> validator.checkFeatureSet(model, new FeatureSetId("fraudish", 1, fingerprint)))
                 .isInstanceOfSatisfying(PredictionException.class,
                         e -> assertThat(e.getMessage()).contains("the request carries fraudish_v1"));
@@ -45,7 +46,7 @@ class RequestValidatorTest {
     void refusesARequestWithoutFingerprint() {
         assertThatThrownBy(() -> validator.checkFeatureSet(model, new FeatureSetId("fraud", 1, "")))
                 .isInstanceOfSatisfying(PredictionException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(PredictionException.Kind.FEATURE_SET_MISMATCH);
+                    assertThat(e.kind()).isEqualTo(DomainException.Kind.MISMATCH);
                     assertThat(e.getMessage()).startsWith("the request carries fraud_v1 without a fingerprint")
                             .contains("fingerprint " + fingerprint);
                 });
@@ -57,7 +58,7 @@ class RequestValidatorTest {
     void refusesNoRows() {
         assertThatThrownBy(() -> validator.checkRows(model, new float[0][]))
                 .isInstanceOfSatisfying(PredictionException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(PredictionException.Kind.INVALID_REQUEST);
+                    assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID);
                     assertThat(e.getMessage()).isEqualTo(
                             "the request has no rows; send at least one row of 14 values (feature set fraud_v1)");
                 });
@@ -76,7 +77,7 @@ class RequestValidatorTest {
         rows[2] = new float[13];
         assertThatThrownBy(() -> validator.checkRows(model, rows))
                 .isInstanceOfSatisfying(PredictionException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(PredictionException.Kind.INVALID_REQUEST);
+                    assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID);
                     assertThat(e.getMessage()).isEqualTo(
                             "row 2 has 13 values but model fraud-mlp/3 takes 14 (the features of fraud_v1)");
                 });

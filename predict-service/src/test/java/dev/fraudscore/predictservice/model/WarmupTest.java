@@ -3,7 +3,7 @@ package dev.fraudscore.predictservice.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fraudscore.model.ModelManifest;
-import dev.fraudscore.predictservice.FakeServedModel;
+import dev.fraudscore.predictservice.FakeModelVersion;
 import dev.fraudscore.predictservice.TestManifests;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class WarmupTest {
         ModelManifest torchScript = new ModelManifest(m.name(), m.version(), m.createdAt(), m.featureSet(), m.inputs(),
                 m.output(), null, null, m.metrics(), m.suggestedThresholds(), "model.pt", m.training(),
                 "torchscript", "sigmoid");
-        FakeServedModel model = new FakeServedModel(torchScript, 0.2f);
+        FakeModelVersion model = new FakeModelVersion(torchScript, 0.2f);
 
         Warmup.Report report = new Warmup(List.of(1, 8), 2, 1024).run(model);
 

@@ -28,13 +28,4 @@ public enum FraudPattern {
     public boolean isFraud() {
         return this != NONE;
     }
-
-    public static FraudPattern fromLabel(String label) {
-        for (FraudPattern p : values()) {
-            if (p.label.equals(label)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown fraud pattern '" + label + "'");
-    }
 }

@@ -28,10 +28,6 @@ public record SimulationConfig(long seed, int cards, int days, Instant start, Fr
         return new SimulationConfig(seed, cards, days, DEFAULT_START, FraudRates.DEFAULT);
     }
 
-    public SimulationConfig withRates(FraudRates newRates) {
-        return new SimulationConfig(seed, cards, days, start, newRates);
-    }
-
     public Instant end() {
         return start.plus(Duration.ofDays(days));
     }

@@ -2,14 +2,14 @@ package dev.fraudscore.predictservice.model;
 
 import dev.fraudscore.model.LoadedModel;
 import dev.fraudscore.model.ModelManifest;
-import dev.fraudscore.predictservice.domain.ServedModel;
+import dev.fraudscore.predictservice.domain.ModelVersion;
 
 /** A model version run in-process by DJL (PyTorch), one forward pass per call. */
-public final class DjlServedModel implements ServedModel {
+public final class DjlModelVersion implements ModelVersion {
 
     private final LoadedModel model;
 
-    public DjlServedModel(LoadedModel model) {
+    public DjlModelVersion(LoadedModel model) {
         this.model = model;
     }
 

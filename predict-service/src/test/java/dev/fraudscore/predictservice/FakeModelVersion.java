@@ -1,20 +1,20 @@
 package dev.fraudscore.predictservice;
 
 import dev.fraudscore.model.ModelManifest;
-import dev.fraudscore.predictservice.domain.ServedModel;
+import dev.fraudscore.predictservice.domain.ModelVersion;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A served model with a fixed score per row, recording the batch sizes it was asked to score. */
-public final class FakeServedModel implements ServedModel {
+public final class FakeModelVersion implements ModelVersion {
 
     private final ModelManifest manifest;
     private final float score;
     private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    public FakeServedModel(ModelManifest manifest, float score) {
+    public FakeModelVersion(ModelManifest manifest, float score) {
         this.manifest = manifest;
         this.score = score;
     }
