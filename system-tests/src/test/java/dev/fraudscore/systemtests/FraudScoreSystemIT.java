@@ -134,17 +134,39 @@ class FraudScoreSystemIT {
     @Test
     @Order(100)
     void predictServiceDownGivesADegradedAnswerInTime() {
-        pipeline.service("predict-service").close();
+        assertDegradedWhileDown("predict-service", "MODEL_UNAVAILABLE", true);
+    }
 
-        Answer answer = api.score(Transactions.everyday(Transactions.newCard(), YESTERDAY_NOON, "15.00", "m-2"),
-                Pipeline.API_KEY);
+    @Test
+    @Order(101)
+    void featureServiceDownGivesADegradedAnswerInTimeAndRecordsNothing() {
+        assertDegradedWhileDown("feature-service", "FEATURES_UNAVAILABLE", true);
+    }
 
-        assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body().path("label").asString()).isEqualTo("UNCERTAIN");
-        assertThat(answer.body().path("degraded").asBoolean()).isTrue();
-        assertThat(answer.body().has("score")).isFalse();
-        assertThat(answer.body().path("reasons").findValuesAsString("code")).contains("MODEL_UNAVAILABLE");
-        // business-api's deadline is 300 ms; allow for the gateway hop on a busy 2-core CI machine
-        assertThat(answer.millis()).isLessThan(1000);
+    @Test
+    @Order(102)
+    void postprocessServiceDownGivesBusinessApisFailModeInTime() {
+        assertDegradedWhileDown("postprocess-service", "POSTPROCESS_UNAVAILABLE", false);
+    }
+
+    /** Stops a service, checks the answer of the failure table's row, and brings the service back. */
+    private static void assertDegradedWhileDown(String service, String reason, boolean scoreMissing) {
+        pipeline.service(service).close();
+        try {
+            Answer answer = api.score(Transactions.everyday(Transactions.newCard(), YESTERDAY_NOON, "15.00", "m-2"),
+                    Pipeline.API_KEY);
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body().path("label").asString()).isEqualTo("UNCERTAIN");
+            assertThat(answer.body().path("decision").asString()).isEqualTo("REVIEW");
+            assertThat(answer.body().path("degraded").asBoolean()).isTrue();
+            assertThat(answer.body().has("score")).isEqualTo(!scoreMissing);
+            assertThat(answer.body().path("reasons").findValuesAsString("code")).as("reasons of %s", answer.body())
+                    .contains(reason);
+            // business-api's deadline is 300 ms; allow for the gateway hop on a busy 2-core CI machine
+            assertThat(answer.millis()).isLessThan(1000);
+        } finally {
+            pipeline.restart(service);
+        }
     }
 }

@@ -16,6 +16,10 @@ import java.util.Map;
 final class Pipeline {
 
     static final String API_KEY = "fsk_dev_local_only";
+    /** A second caller, to show that transaction ids are unique per caller. */
+    static final String SECOND_API_KEY = "fsk_second_caller_test";
+    private static final String DEV_KEY_SHA256 = "ef0481115c2c5f53b789c46e5fb5f7066b4562fd51a1ad7800361a834ceca30f";
+    private static final String SECOND_KEY_SHA256 = "4987004254e45f9cee6bdf20b4048ff26f18ff982c4c9e26fd12b09e081a853e";
     static final String VERSION = "0.1.0-SNAPSHOT";
 
     private static Pipeline instance;
@@ -63,7 +67,10 @@ final class Pipeline {
         add(new ServiceProcess("gateway", jar("gateway"), List.of(
                 "--server.port=" + gatewayPort,
                 "--management.server.port=" + gatewayManagement,
-                "--fraudscore.gateway.upstream=http://127.0.0.1:" + businessApiPort), gatewayManagement, logs));
+                "--fraudscore.gateway.upstream=http://127.0.0.1:" + businessApiPort,
+                "--fraudscore.gateway.api-keys[0].name=dev", "--fraudscore.gateway.api-keys[0].sha256=" + DEV_KEY_SHA256,
+                "--fraudscore.gateway.api-keys[1].name=second", "--fraudscore.gateway.api-keys[1].sha256=" + SECOND_KEY_SHA256),
+                gatewayManagement, logs));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(s -> s.awaitHealthy(Duration.ofSeconds(180)));
@@ -86,6 +93,19 @@ final class Pipeline {
 
     ServiceProcess service(String name) {
         return services.get(name);
+    }
+
+    /** Starts a service a test stopped, and waits until it is healthy again. */
+    void restart(String name) {
+        ServiceProcess service = services.get(name);
+        if (!service.alive()) {
+            service.start();
+            service.awaitHealthy(Duration.ofSeconds(180));
+        }
+    }
+
+    Path models() {
+        return work.resolve("models");
     }
 
     private void add(ServiceProcess process) {

@@ -124,15 +124,18 @@ public final class ModelManager implements AutoCloseable {
         wanted.removeAll(unloaded.getOrDefault(model, Set.of()));
         ServedModel now = registry.model(model).orElse(null);
         if (now != null) {
-            now.ready().keySet().stream().filter(v -> !wanted.contains(v)).forEach(v -> retire(model, v));
             now.statuses().values().stream()
                     .filter(s -> s.state() == VersionState.FAILED && !present.contains(s.version()))
                     .forEach(s -> registry.forget(model, s.version()));
         }
+        // load first, route next, retire last: requests always have a servable version to go to
         present.stream().filter(wanted::contains)
                 .filter(v -> now == null || !now.ready().containsKey(v))
                 .forEach(v -> loadIfChanged(model, v, settings));
-        routing.apply(model);
+        Set<String> leaving = new HashSet<>(registry.model(model).map(m -> m.ready().keySet()).orElse(Set.of()));
+        leaving.removeAll(wanted);
+        routing.apply(model, leaving);
+        leaving.forEach(v -> retire(model, v));
         events.changed(registry);
     }
 
