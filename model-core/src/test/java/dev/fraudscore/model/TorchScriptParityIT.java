@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
+import dev.fraudscore.testsupport.PythonWithTorch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ class TorchScriptParityIT {
     }
 
     private static void train(String version, String... options) {
-        List<String> args = new ArrayList<>(List.of(PythonWithTorch.SCRIPT.toString(), "--data", "rows.csv",
+        List<String> args = new ArrayList<>(List.of(PythonWithTorch.script().toString(), "--data", "rows.csv",
                 "--models-dir", "models", "--name", "parity", "--version", version, "--epochs", "3", "--quiet",
                 "--reference-out", "reference-" + version + ".csv", "--reference-rows", "50"));
         args.addAll(List.of(options));

@@ -1,6 +1,4 @@
-package dev.fraudscore.model;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package dev.fraudscore.testsupport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +9,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Python interpreter that has PyTorch: {@code FRAUDSCORE_PYTHON} if set, else Debian's
- * {@code /usr/bin/python3} if it imports torch; otherwise the test fails saying how to get one.
+ * The Python interpreter that has PyTorch, for the tests of the data scientist's path: {@code FRAUDSCORE_PYTHON}
+ * if set, else Debian's {@code /usr/bin/python3} if it imports torch; otherwise the test fails saying how to
+ * get one.
  */
-final class PythonWithTorch {
+public final class PythonWithTorch {
 
-    static final Path SCRIPT = Path.of("..", "tools", "datascience", "train_torchscript.py").toAbsolutePath().normalize();
+    private static final String SCRIPT = "tools/datascience/train_torchscript.py";
     private static final String DEBIAN_PYTHON = "/usr/bin/python3";
     private static final long TIMEOUT_SECONDS = 180;
 
@@ -26,23 +25,29 @@ final class PythonWithTorch {
         this.interpreter = interpreter;
     }
 
-    static PythonWithTorch locate() {
+    /** The training script of tools/datascience, found from a module's folder (the working directory of tests). */
+    public static Path script() {
+        return Path.of("..").resolve(SCRIPT).toAbsolutePath().normalize();
+    }
+
+    public static PythonWithTorch locate() {
         String configured = System.getenv("FRAUDSCORE_PYTHON");
         String candidate = configured != null && !configured.isBlank() ? configured : DEBIAN_PYTHON;
         PythonWithTorch python = new PythonWithTorch(candidate);
         Result probe = python.run(List.of("-c", "import torch, numpy"), Path.of("."));
-        assertThat(probe.exitCode())
-                .as("%s cannot import torch and numpy (%s); install them with: apt-get install -y python3-torch"
-                        + " python3-numpy (or point FRAUDSCORE_PYTHON at a python3 that has them)", candidate, probe.output())
-                .isZero();
+        if (probe.exitCode() != 0) {
+            throw new IllegalStateException(candidate + " cannot import torch and numpy (" + probe.output().strip()
+                    + "); install them with: apt-get install -y python3-torch python3-numpy (or point FRAUDSCORE_PYTHON"
+                    + " at a python3 that has them)");
+        }
         return python;
     }
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     /** Runs the interpreter with {@code args} in {@code dir}; stdout and stderr together. */
-    Result run(List<String> args, Path dir) {
+    public Result run(List<String> args, Path dir) {
         List<String> command = new ArrayList<>();
         command.add(interpreter);
         command.addAll(args);
@@ -67,10 +72,12 @@ final class PythonWithTorch {
         }
     }
 
-    /** Runs {@code args}, failing the test with the interpreter's output when it exits non-zero. */
-    String runOrFail(List<String> args, Path dir) {
+    /** Runs {@code args}, failing with the interpreter's output when it exits non-zero. */
+    public String runOrFail(List<String> args, Path dir) {
         Result result = run(args, dir);
-        assertThat(result.exitCode()).as("%s %s failed:%n%s", interpreter, args, result.output()).isZero();
+        if (result.exitCode() != 0) {
+            throw new AssertionError(interpreter + " " + args + " failed:\n" + result.output());
+        }
         return result.output();
     }
 }
