@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,17 +123,22 @@ public final class ModelManager implements AutoCloseable {
         wanted.addAll(pinned.getOrDefault(model, Set.of()));
         wanted.retainAll(present);
         wanted.removeAll(unloaded.getOrDefault(model, Set.of()));
+        ServedModel before = registry.model(model).orElse(null);
+        present.stream().filter(wanted::contains)
+                .filter(v -> before == null || !before.ready().containsKey(v))
+                .forEach(v -> loadIfChanged(model, v, settings));
+        // the new versions serve before the old ones leave, and requests are routed away from a version before
+        // it leaves: a request never finds the model without a version
         ServedModel now = registry.model(model).orElse(null);
+        Set<String> leaving = now == null ? Set.of() : now.ready().keySet().stream()
+                .filter(v -> !wanted.contains(v)).collect(Collectors.toSet());
+        routing.apply(model, leaving);
+        leaving.forEach(v -> retire(model, v));
         if (now != null) {
-            now.ready().keySet().stream().filter(v -> !wanted.contains(v)).forEach(v -> retire(model, v));
             now.statuses().values().stream()
                     .filter(s -> s.state() == VersionState.FAILED && !present.contains(s.version()))
                     .forEach(s -> registry.forget(model, s.version()));
         }
-        present.stream().filter(wanted::contains)
-                .filter(v -> now == null || !now.ready().containsKey(v))
-                .forEach(v -> loadIfChanged(model, v, settings));
-        routing.apply(model);
         events.changed(registry);
     }
 

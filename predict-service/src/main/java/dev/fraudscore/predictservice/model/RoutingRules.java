@@ -6,9 +6,11 @@ import dev.fraudscore.predictservice.domain.ServedModel;
 import dev.fraudscore.predictservice.domain.ServingVersion;
 import dev.fraudscore.predictservice.repository.ModelFolders;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +34,9 @@ final class RoutingRules {
         this.events = events;
     }
 
-    void apply(String name) {
-        ServedModel model = registry.model(name).orElse(null);
+    /** @param leaving versions about to be retired: the routing must not send requests to them */
+    void apply(String name, Set<String> leaving) {
+        ServedModel model = registry.model(name).map(m -> without(m, leaving)).orElse(null);
         if (model == null) {
             return;
         }
@@ -74,6 +77,12 @@ final class RoutingRules {
                         + primarySet.describe() + "; canary and shadows must score the primary's vector");
             }
         }
+    }
+
+    private static ServedModel without(ServedModel model, Set<String> leaving) {
+        Map<String, ServingVersion> staying = new HashMap<>(model.ready());
+        staying.keySet().removeAll(leaving);
+        return new ServedModel(model.name(), staying, model.routing(), model.statuses(), model.routingError());
     }
 
     private static boolean isServable(ServedModel model, Routing routing) {
