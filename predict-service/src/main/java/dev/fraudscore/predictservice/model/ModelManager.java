@@ -119,14 +119,13 @@ public final class ModelManager implements AutoCloseable {
     private void reconcile(String model) {
         ModelSettings settings = settings(model);
         List<String> present = repository.versions(model);
-        Set<String> wanted = new HashSet<>(settings.versionPolicy().select(present));
-        wanted.addAll(pinned.getOrDefault(model, Set.of()));
-        wanted.retainAll(present);
-        wanted.removeAll(unloaded.getOrDefault(model, Set.of()));
-        ServedModel before = registry.model(model).orElse(null);
-        present.stream().filter(wanted::contains)
-                .filter(v -> before == null || !before.ready().containsKey(v))
-                .forEach(v -> loadIfChanged(model, v, settings));
+        Set<String> selected = wanted(model, settings, present);
+        // a version that fails leaves its place to the next one the policy takes, so a broken new version never
+        // takes a good one's place; each round fails one more version or ends
+        for (int round = 0; round < present.size() && loadMissing(model, present, selected, settings); round++) {
+            selected = wanted(model, settings, present);
+        }
+        Set<String> wanted = selected;
         // the new versions serve before the old ones leave, and requests are routed away from a version before
         // it leaves: a request never finds the model without a version
         ServedModel now = registry.model(model).orElse(null);
@@ -157,12 +156,38 @@ public final class ModelManager implements AutoCloseable {
         }
     }
 
-    private void loadIfChanged(String model, String version, ModelSettings settings) {
+    /** The versions to serve: what the policy takes among those that have not failed as they are, and those pinned. */
+    private Set<String> wanted(String model, ModelSettings settings, List<String> present) {
+        Set<String> wanted = new HashSet<>(settings.versionPolicy().select(
+                present.stream().filter(v -> !failedAsTheyAre(model, v)).toList()));
+        wanted.addAll(pinned.getOrDefault(model, Set.of()));
+        wanted.retainAll(present);
+        wanted.removeAll(unloaded.getOrDefault(model, Set.of()));
+        return wanted;
+    }
+
+    /** Loads the wanted versions that are not served; true when one of them failed. */
+    private boolean loadMissing(String model, List<String> present, Set<String> wanted, ModelSettings settings) {
+        Set<String> ready = registry.model(model).map(m -> m.ready().keySet()).orElse(Set.of());
+        boolean failed = false;
+        for (String version : present) {
+            if (wanted.contains(version) && !ready.contains(version) && !failedAsTheyAre(model, version)) {
+                failed |= !load(model, version, settings);
+            }
+        }
+        return failed;
+    }
+
+    /** Whether the version failed and its files have not changed since. */
+    private boolean failedAsTheyAre(String model, String version) {
+        Long failedAt = failedStamps.get(model + "/" + version);
+        return failedAt != null && failedAt == stamp(repository.versionDir(model, version));
+    }
+
+    /** @return whether the version is now servable */
+    private boolean load(String model, String version, ModelSettings settings) {
         String ref = model + "/" + version;
         long stamp = stamp(repository.versionDir(model, version));
-        if (failedStamps.containsKey(ref) && failedStamps.get(ref) == stamp) {
-            return;
-        }
         registry.status(model, new VersionStatus(version, VersionState.LOADING, null, null, null));
         try {
             ServingVersion serving = loader.load(model, version, settings,
@@ -171,6 +196,7 @@ public final class ModelManager implements AutoCloseable {
                     serving.manifest().featureSet()));
             failedStamps.remove(ref);
             log.info("{} is servable on {}", ref, serving.device());
+            return true;
         } catch (RuntimeException | LinkageError e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             failedStamps.put(ref, stamp);
@@ -179,6 +205,7 @@ public final class ModelManager implements AutoCloseable {
             log.error("cannot serve {} from {}: {} (it is not served; the other versions keep serving)", ref,
                     repository.versionDir(model, version).resolve(ModelManifest.FILE_NAME), reason,
                     e instanceof InvalidModelException ? null : e);
+            return false;
         }
     }
 
