@@ -6,6 +6,7 @@ import dev.fraudscore.model.ModelManifest;
 import dev.fraudscore.model.ModelRepository;
 import dev.fraudscore.predictservice.domain.ModelRegistry;
 import dev.fraudscore.predictservice.domain.ModelVersion;
+import dev.fraudscore.predictservice.domain.PredictionException;
 import dev.fraudscore.predictservice.domain.ServedModel;
 import dev.fraudscore.predictservice.domain.ServingVersion;
 import dev.fraudscore.predictservice.domain.VersionState;
@@ -84,7 +85,7 @@ public final class ModelManager implements AutoCloseable {
                 failedStamps.remove(model + "/" + version);
             }
             reconcile(model);
-            return registry.model(model).orElseThrow();
+            return known(model);
         });
     }
 
@@ -98,8 +99,14 @@ public final class ModelManager implements AutoCloseable {
             }
             pinned.getOrDefault(model, new HashSet<>()).removeAll(out);
             reconcile(model);
-            return registry.model(model).orElseThrow();
+            return known(model);
         });
+    }
+
+    private ServedModel known(String model) {
+        return registry.model(model).orElseThrow(() -> PredictionException.notFound("model " + model
+                + " is not in the model repository " + repository.root().toAbsolutePath().normalize() + "; its models: "
+                + String.join(", ", repository.names())));
     }
 
     private <T> CompletableFuture<T> onManagerThread(java.util.function.Supplier<T> work) {

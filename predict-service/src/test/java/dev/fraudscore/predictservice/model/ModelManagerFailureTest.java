@@ -5,14 +5,17 @@ import static dev.fraudscore.predictservice.domain.VersionState.READY;
 import static dev.fraudscore.predictservice.model.ManagedRepository.MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fraudscore.domain.DomainException;
 import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.model.InvalidModelException;
 import dev.fraudscore.model.ModelManifest;
 import dev.fraudscore.predictservice.FakeModelVersion;
 import dev.fraudscore.predictservice.TestManifests;
+import dev.fraudscore.predictservice.domain.PredictionException;
 import dev.fraudscore.predictservice.domain.Routing;
 import dev.fraudscore.predictservice.domain.ServedModel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,6 +156,18 @@ class ModelManagerFailureTest {
 
         assertThat(model.routing()).isEqualTo(Routing.primaryOnly("2"));
         assertThat(model.routingError()).startsWith(root.resolve(MODEL).resolve("routing.yaml") + ": ");
+    }
+
+    @Test
+    void loadingAModelThatIsNotInTheRepositoryIsNotFoundNamingTheModelsThatAre() {
+        repo.write("1");
+
+        assertThat(repo.manager.load("fraud-gbm", null)).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
+                .havingCause().isInstanceOfSatisfying(PredictionException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND);
+                    assertThat(e).hasMessage("model fraud-gbm is not in the model repository " + root + "; its models: "
+                            + MODEL);
+                });
     }
 
     @Test
