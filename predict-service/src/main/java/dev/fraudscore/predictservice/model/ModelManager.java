@@ -117,6 +117,8 @@ public final class ModelManager implements AutoCloseable {
         try {
             Set<String> names = new TreeSet<>(repository.names());
             names.addAll(registry.knownModels());
+            // the default model is looked at even when absent, so readiness says why and how to train one
+            names.add(registry.defaultModel());
             names.forEach(this::reconcile);
         } catch (RuntimeException e) {
             log.error("the scan of the model repository {} failed; serving what is loaded", repository.root(), e);

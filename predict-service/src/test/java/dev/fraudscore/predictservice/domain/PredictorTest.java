@@ -83,6 +83,14 @@ class PredictorTest {
     }
 
     @Test
+    void theDefaultModelWithoutAnyVersionIsUnavailableNotMissing() {
+        assertRefused(() -> predict(null, "card-1"), DomainException.Kind.UNAVAILABLE,
+                "the default model fraud-mlp has no version to serve yet; served: none yet");
+        assertRefused(() -> predictor.predict(query("", null, "card-1")), DomainException.Kind.UNAVAILABLE,
+                "the default model fraud-mlp has no version to serve yet");
+    }
+
+    @Test
     void aVersionThatIsNotServedIsNotFoundNamingTheVersionsAndWhy() {
         serve("1", 0.1f);
         registry.route(MODEL, Routing.primaryOnly("1"), null);
