@@ -8,6 +8,7 @@ import dev.fraudscore.predictservice.TestManifests;
 import dev.fraudscore.predictservice.TestOpener;
 import dev.fraudscore.predictservice.batching.BatchingConfig;
 import dev.fraudscore.predictservice.domain.ModelRegistry;
+import dev.fraudscore.predictservice.domain.ModelVersion;
 import dev.fraudscore.predictservice.domain.ServedModel;
 import dev.fraudscore.predictservice.domain.VersionPolicy;
 import dev.fraudscore.predictservice.domain.VersionState;
@@ -47,7 +48,7 @@ final class ManagedRepository implements AutoCloseable {
     private final ModelRepository repository;
 
     /** @param models what each version opens as: a fake scoring 0.3, unless the test says otherwise */
-    ManagedRepository(Path root, BiFunction<ModelRepository, String, dev.fraudscore.predictservice.domain.ModelVersion> models) {
+    ManagedRepository(Path root, BiFunction<ModelRepository, String, ModelVersion> models) {
         this.root = root;
         this.repository = new ModelRepository(root);
         this.opener = new TestOpener((repository, name, version, device) -> models.apply(repository, version));

@@ -1,7 +1,7 @@
 package dev.fraudscore.predictservice.model;
 
-import static dev.fraudscore.predictservice.domain.VersionState.READY;
 import static dev.fraudscore.predictservice.domain.VersionState.LOADING;
+import static dev.fraudscore.predictservice.domain.VersionState.READY;
 import static dev.fraudscore.predictservice.model.ManagedRepository.MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,6 +10,7 @@ import dev.fraudscore.predictservice.domain.Routing;
 import dev.fraudscore.predictservice.domain.ServedModel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -159,7 +160,7 @@ class ModelManagerTest {
 
         ServedModel model = repo.rescan();
 
-        assertThat(model.routing()).isEqualTo(new Routing("1", "2", 10, java.util.List.of("3")));
+        assertThat(model.routing()).isEqualTo(new Routing("1", "2", 10, List.of("3")));
         assertThat(model.routingError()).isNull();
     }
 }
