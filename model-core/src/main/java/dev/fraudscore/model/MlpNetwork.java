@@ -44,6 +44,10 @@ public final class MlpNetwork {
         model.setBlock(build(manifest.architecture()));
         try {
             model.load(dir, LoadedModel.weightsPrefix(manifest.weights()));
+            if (!model.getBlock().isInitialized()) {
+                // DJL skips a parameter file that does not start with its magic number without a word
+                throw new MalformedModelException(dir.resolve(manifest.weights()) + " is not a DJL parameter file");
+            }
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw new InvalidModelException("cannot load the weights of " + manifest.name() + "/" + manifest.version()

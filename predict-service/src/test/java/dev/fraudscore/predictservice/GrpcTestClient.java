@@ -1,9 +1,14 @@
 package dev.fraudscore.predictservice;
 
 import dev.fraudscore.contracts.common.v1.FeatureSetRef;
+import dev.fraudscore.contracts.predict.v1.GetModelMetadataRequest;
+import dev.fraudscore.contracts.predict.v1.LoadModelRequest;
+import dev.fraudscore.contracts.predict.v1.ModelMetadata;
+import dev.fraudscore.contracts.predict.v1.ModelRepositoryServiceGrpc;
 import dev.fraudscore.contracts.predict.v1.PredictRequest;
 import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
 import dev.fraudscore.contracts.predict.v1.Row;
+import dev.fraudscore.contracts.predict.v1.UnloadModelRequest;
 import dev.fraudscore.features.FeatureSetId;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -35,6 +40,39 @@ public final class GrpcTestClient implements AutoCloseable {
         return PredictServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
     }
 
+    public PredictServiceGrpc.PredictServiceFutureStub predictAsync() {
+        return PredictServiceGrpc.newFutureStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    /** Loading a version waits for its warm-up: a longer deadline. */
+    public ModelRepositoryServiceGrpc.ModelRepositoryServiceBlockingStub repository() {
+        return ModelRepositoryServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
+    }
+
+    public ModelMetadata metadata(String model) {
+        return predict().getModelMetadata(GetModelMetadataRequest.newBuilder().setModelName(model).build());
+    }
+
+    /** Rescans the model's folder now and waits until its versions are served or failed. */
+    public ModelMetadata load(String model) {
+        return load(model, "");
+    }
+
+    public ModelMetadata load(String model, String version) {
+        return repository().loadModel(LoadModelRequest.newBuilder().setModelName(model).setVersion(version).build())
+                .getModel();
+    }
+
+    public ModelMetadata unload(String model, String version) {
+        return repository().unloadModel(UnloadModelRequest.newBuilder().setModelName(model).setVersion(version).build())
+                .getModel();
+    }
+
+    /** {@code /actuator/prometheus}. */
+    public String prometheus() {
+        return get("/actuator/prometheus").body();
+    }
+
     public ServingStatus health(String service) {
         return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
                 .check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus();
@@ -46,7 +84,11 @@ public final class GrpcTestClient implements AutoCloseable {
 
     /** {@code /actuator/health} followed by {@code group}, e.g. {@code "/readiness"}. */
     public HttpResponse<String> actuatorHealth(String group) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health" + group))
+        return get("/actuator/health" + group);
+    }
+
+    private HttpResponse<String> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
                 .timeout(Duration.ofSeconds(5)).build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -56,6 +98,12 @@ public final class GrpcTestClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Fraud_v1 rows for {@code model} ({@code ""}: the default), its routing unless {@code version} is named. */
+    public static PredictRequest request(String model, String version, String routingKey, float[][] rows) {
+        return request(TestManifests.fraudV1(), rows).toBuilder().setModelName(model).setModelVersion(version)
+                .setRoutingKey(routingKey).build();
     }
 
     public static PredictRequest request(FeatureSetId featureSet, float[][] rows) {

@@ -34,6 +34,18 @@ public final class ModelRegistry {
         return models.get().values().stream().filter(m -> !m.ready().isEmpty()).map(ServedModel::name).sorted().toList();
     }
 
+    /**
+     * Why a request for {@code name} finds no model: the default model has no version yet (UNAVAILABLE, as while
+     * it loads), any other model is not served here (NOT_FOUND). Both name the models that are served.
+     */
+    public PredictionException absent(String name) {
+        List<String> served = servedModels();
+        String sentence = "served: " + (served.isEmpty() ? "none yet" : String.join(", ", served));
+        return name.equals(defaultModel)
+                ? PredictionException.unavailable("the default model " + name + " has no version to serve yet; " + sentence)
+                : PredictionException.notFound("model " + name + " is not served here; " + sentence);
+    }
+
     /** Names of every model known, sorted. */
     public List<String> knownModels() {
         return models.get().keySet().stream().sorted().toList();

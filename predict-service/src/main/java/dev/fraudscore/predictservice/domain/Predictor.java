@@ -68,8 +68,7 @@ public final class Predictor {
 
     private ServedModel resolve(String requested) {
         String name = requested == null || requested.isEmpty() ? registry.defaultModel() : requested;
-        return registry.model(name).filter(m -> !m.statuses().isEmpty()).orElseThrow(() -> PredictionException.notFound(
-                "model " + name + " is not served here; served: " + describe(registry.servedModels())));
+        return registry.model(name).filter(m -> !m.statuses().isEmpty()).orElseThrow(() -> registry.absent(name));
     }
 
     private static ServingVersion choose(ServedModel model, PredictQuery query) {
@@ -117,9 +116,5 @@ public final class Predictor {
             return new DomainException(kind, refused.getMessage());
         }
         throw new CompletionException(cause);
-    }
-
-    private static String describe(java.util.List<String> names) {
-        return names.isEmpty() ? "none yet" : String.join(", ", names);
     }
 }

@@ -10,9 +10,11 @@ import dev.fraudscore.domain.FieldViolation;
 import dev.fraudscore.predictservice.domain.ModelRegistry;
 import dev.fraudscore.predictservice.domain.ServedModel;
 import dev.fraudscore.predictservice.model.ModelManager;
+import dev.fraudscore.support.grpc.GrpcStatusMapping;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.grpc.server.service.GrpcService;
 
 /** fraudscore.predict.v1.ModelRepositoryService: explicit load and unload, answered when done. */
@@ -21,10 +23,12 @@ public class ModelRepositoryGrpcService extends ModelRepositoryServiceGrpc.Model
 
     private final ModelManager manager;
     private final ModelRegistry registry;
+    private final GrpcStatusMapping statuses;
 
-    public ModelRepositoryGrpcService(ModelManager manager, ModelRegistry registry) {
+    public ModelRepositoryGrpcService(ModelManager manager, ModelRegistry registry, GrpcStatusMapping statuses) {
         this.manager = manager;
         this.registry = registry;
+        this.statuses = statuses;
     }
 
     @Override
@@ -41,12 +45,12 @@ public class ModelRepositoryGrpcService extends ModelRepositoryServiceGrpc.Model
                 responses);
     }
 
-    private static <T> void answer(CompletableFuture<ServedModel> done, java.util.function.Function<ServedModel, T> toProto,
+    private <T> void answer(CompletableFuture<ServedModel> done, java.util.function.Function<ServedModel, T> toProto,
             StreamObserver<T> responses) {
         done.whenComplete((model, failure) -> {
             if (failure != null) {
-                responses.onError(io.grpc.Status.INTERNAL.withDescription("the model manager failed: "
-                        + failure.getMessage()).asRuntimeException());
+                responses.onError(statuses.handleException(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure));
             } else {
                 responses.onNext(toProto.apply(model));
                 responses.onCompleted();

@@ -8,7 +8,6 @@ import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
 import dev.fraudscore.domain.DomainException;
 import dev.fraudscore.predictservice.domain.ModelRegistry;
 import dev.fraudscore.predictservice.domain.Prediction;
-import dev.fraudscore.predictservice.domain.PredictionException;
 import dev.fraudscore.predictservice.domain.Predictor;
 import dev.fraudscore.predictservice.domain.ServedModel;
 import dev.fraudscore.predictservice.metrics.ServingMetrics;
@@ -79,8 +78,7 @@ public class PredictGrpcService extends PredictServiceGrpc.PredictServiceImplBas
     @Override
     public void getModelMetadata(GetModelMetadataRequest request, StreamObserver<ModelMetadata> responses) {
         String name = request.getModelName().isEmpty() ? registry.defaultModel() : request.getModelName();
-        ServedModel model = registry.model(name).orElseThrow(() -> PredictionException.notFound("model " + name
-                + " is not served here; served: " + String.join(", ", registry.servedModels())));
+        ServedModel model = registry.model(name).orElseThrow(() -> registry.absent(name));
         responses.onNext(PredictProtos.metadata(model, registry.servedModels()));
         responses.onCompleted();
     }

@@ -6,6 +6,7 @@ import dev.fraudscore.model.ModelManifest;
 import dev.fraudscore.model.ModelRepository;
 import dev.fraudscore.predictservice.domain.ModelRegistry;
 import dev.fraudscore.predictservice.domain.ModelVersion;
+import dev.fraudscore.predictservice.domain.PredictionException;
 import dev.fraudscore.predictservice.domain.ServedModel;
 import dev.fraudscore.predictservice.domain.ServingVersion;
 import dev.fraudscore.predictservice.domain.VersionState;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +85,7 @@ public final class ModelManager implements AutoCloseable {
                 failedStamps.remove(model + "/" + version);
             }
             reconcile(model);
-            return registry.model(model).orElseThrow();
+            return known(model);
         });
     }
 
@@ -97,8 +99,14 @@ public final class ModelManager implements AutoCloseable {
             }
             pinned.getOrDefault(model, new HashSet<>()).removeAll(out);
             reconcile(model);
-            return registry.model(model).orElseThrow();
+            return known(model);
         });
+    }
+
+    private ServedModel known(String model) {
+        return registry.model(model).orElseThrow(() -> PredictionException.notFound("model " + model
+                + " is not in the model repository " + repository.root().toAbsolutePath().normalize() + "; its models: "
+                + String.join(", ", repository.names())));
     }
 
     private <T> CompletableFuture<T> onManagerThread(java.util.function.Supplier<T> work) {
@@ -109,6 +117,8 @@ public final class ModelManager implements AutoCloseable {
         try {
             Set<String> names = new TreeSet<>(repository.names());
             names.addAll(registry.knownModels());
+            // the default model is looked at even when absent, so readiness says why and how to train one
+            names.add(registry.defaultModel());
             names.forEach(this::reconcile);
         } catch (RuntimeException e) {
             log.error("the scan of the model repository {} failed; serving what is loaded", repository.root(), e);
@@ -118,24 +128,25 @@ public final class ModelManager implements AutoCloseable {
     private void reconcile(String model) {
         ModelSettings settings = settings(model);
         List<String> present = repository.versions(model);
-        Set<String> wanted = new HashSet<>(settings.versionPolicy().select(present));
-        wanted.addAll(pinned.getOrDefault(model, Set.of()));
-        wanted.retainAll(present);
-        wanted.removeAll(unloaded.getOrDefault(model, Set.of()));
+        Set<String> selected = wanted(model, settings, present);
+        // a version that fails leaves its place to the next one the policy takes, so a broken new version never
+        // takes a good one's place; each round fails one more version or ends
+        for (int round = 0; round < present.size() && loadMissing(model, present, selected, settings); round++) {
+            selected = wanted(model, settings, present);
+        }
+        Set<String> wanted = selected;
+        // the new versions serve before the old ones leave, and requests are routed away from a version before
+        // it leaves: a request never finds the model without a version
         ServedModel now = registry.model(model).orElse(null);
+        Set<String> leaving = now == null ? Set.of() : now.ready().keySet().stream()
+                .filter(v -> !wanted.contains(v)).collect(Collectors.toSet());
+        routing.apply(model, leaving);
+        leaving.forEach(v -> retire(model, v));
         if (now != null) {
             now.statuses().values().stream()
                     .filter(s -> s.state() == VersionState.FAILED && !present.contains(s.version()))
                     .forEach(s -> registry.forget(model, s.version()));
         }
-        // load first, route next, retire last: requests always have a servable version to go to
-        present.stream().filter(wanted::contains)
-                .filter(v -> now == null || !now.ready().containsKey(v))
-                .forEach(v -> loadIfChanged(model, v, settings));
-        Set<String> leaving = new HashSet<>(registry.model(model).map(m -> m.ready().keySet()).orElse(Set.of()));
-        leaving.removeAll(wanted);
-        routing.apply(model, leaving);
-        leaving.forEach(v -> retire(model, v));
         events.changed(registry);
     }
 
@@ -154,12 +165,38 @@ public final class ModelManager implements AutoCloseable {
         }
     }
 
-    private void loadIfChanged(String model, String version, ModelSettings settings) {
+    /** The versions to serve: what the policy takes among those that have not failed as they are, and those pinned. */
+    private Set<String> wanted(String model, ModelSettings settings, List<String> present) {
+        Set<String> wanted = new HashSet<>(settings.versionPolicy().select(
+                present.stream().filter(v -> !failedAsTheyAre(model, v)).toList()));
+        wanted.addAll(pinned.getOrDefault(model, Set.of()));
+        wanted.retainAll(present);
+        wanted.removeAll(unloaded.getOrDefault(model, Set.of()));
+        return wanted;
+    }
+
+    /** Loads the wanted versions that are not served; true when one of them failed. */
+    private boolean loadMissing(String model, List<String> present, Set<String> wanted, ModelSettings settings) {
+        Set<String> ready = registry.model(model).map(m -> m.ready().keySet()).orElse(Set.of());
+        boolean failed = false;
+        for (String version : present) {
+            if (wanted.contains(version) && !ready.contains(version) && !failedAsTheyAre(model, version)) {
+                failed |= !load(model, version, settings);
+            }
+        }
+        return failed;
+    }
+
+    /** Whether the version failed and its files have not changed since. */
+    private boolean failedAsTheyAre(String model, String version) {
+        Long failedAt = failedStamps.get(model + "/" + version);
+        return failedAt != null && failedAt == stamp(repository.versionDir(model, version));
+    }
+
+    /** @return whether the version is now servable */
+    private boolean load(String model, String version, ModelSettings settings) {
         String ref = model + "/" + version;
         long stamp = stamp(repository.versionDir(model, version));
-        if (failedStamps.containsKey(ref) && failedStamps.get(ref) == stamp) {
-            return;
-        }
         registry.status(model, new VersionStatus(version, VersionState.LOADING, null, null, null));
         try {
             ServingVersion serving = loader.load(model, version, settings,
@@ -168,6 +205,7 @@ public final class ModelManager implements AutoCloseable {
                     serving.manifest().featureSet()));
             failedStamps.remove(ref);
             log.info("{} is servable on {}", ref, serving.device());
+            return true;
         } catch (RuntimeException | LinkageError e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             failedStamps.put(ref, stamp);
@@ -176,6 +214,7 @@ public final class ModelManager implements AutoCloseable {
             log.error("cannot serve {} from {}: {} (it is not served; the other versions keep serving)", ref,
                     repository.versionDir(model, version).resolve(ModelManifest.FILE_NAME), reason,
                     e instanceof InvalidModelException ? null : e);
+            return false;
         }
     }
 

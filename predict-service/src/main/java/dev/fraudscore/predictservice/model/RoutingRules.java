@@ -34,7 +34,7 @@ final class RoutingRules {
         this.events = events;
     }
 
-    /** @param leaving versions about to be retired: routing never sends requests to them */
+    /** @param leaving versions about to be retired: the routing must not send requests to them */
     void apply(String name, Set<String> leaving) {
         ServedModel model = registry.model(name).map(m -> without(m, leaving)).orElse(null);
         if (model == null) {
@@ -60,12 +60,6 @@ final class RoutingRules {
         registry.route(name, chosen, error);
     }
 
-    private static ServedModel without(ServedModel model, Set<String> leaving) {
-        Map<String, ServingVersion> staying = new HashMap<>(model.ready());
-        staying.keySet().removeAll(leaving);
-        return new ServedModel(model.name(), staying, model.routing(), model.statuses(), model.routingError());
-    }
-
     private void requireServable(ServedModel model, Routing routing) {
         Map<String, ServingVersion> ready = model.ready();
         for (String version : routing.versions()) {
@@ -83,6 +77,12 @@ final class RoutingRules {
                         + primarySet.describe() + "; canary and shadows must score the primary's vector");
             }
         }
+    }
+
+    private static ServedModel without(ServedModel model, Set<String> leaving) {
+        Map<String, ServingVersion> staying = new HashMap<>(model.ready());
+        staying.keySet().removeAll(leaving);
+        return new ServedModel(model.name(), staying, model.routing(), model.statuses(), model.routingError());
     }
 
     private static boolean isServable(ServedModel model, Routing routing) {
