@@ -1,0 +1,60 @@
+package dev.fraudscore.bench;
+
+import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One saturation run: a fresh predict-service with one batching choice, a closed-loop load warmed up and then
+ * measured, and what the server spent on it (CPU from /proc, batcher metrics, CPU by thread group).
+ *
+ * @param serverCpuMicrosPerRequest predict-service's user+system CPU over the window, per answered request
+ * @param loaderCpuMicrosPerRequest the same for this JVM (the load generator)
+ * @param serverCoresUsed           predict-service's CPU over the window in cores (2.0 = both cores all the time)
+ * @param serverThreads             predict-service's CPU by thread group, in percent of one core
+ * @param hotMethods                with --profile: share of Java samples by top frame, in percent
+ */
+record SaturationRun(BatchingChoice batching, int run, String loadAverageBefore, LoadWindow.Summary load,
+        double serverCpuMicrosPerRequest, double loaderCpuMicrosPerRequest, double serverCoresUsed, BatchStats batches,
+        Map<String, Double> serverThreads, Map<String, Double> hotMethods) {
+
+    record Plan(int concurrency, Duration warmup, Duration measure, boolean profile) {
+    }
+
+    static SaturationRun measure(Workbench bench, BatchingChoice choice, int run, Plan plan) {
+        String loadAverage = HostInfo.loadAverageNow();
+        try (BenchRepository repository = bench.newRepository();
+             ServerProcess server = bench.startServer("saturation-" + choice.tag() + "-run" + run, repository,
+                     choice.arguments())) {
+            Requests requests = Requests.forModel(server.metadata(bench.deadline()));
+            long self = ProcessHandle.current().pid();
+            try (ClosedLoopLoad load = new ClosedLoopLoad(PredictServiceGrpc.newStub(server.channel()), requests::get,
+                    plan.concurrency(), bench.deadline()).start()) {
+                ServerProcess.pause(plan.warmup());
+                PrometheusText metricsBefore = server.metrics();
+                Map<String, Long> threadsBefore = ThreadCpu.snapshot(server.pid());
+                Duration serverBefore = ProcStats.cpuTime(server.pid());
+                Duration loaderBefore = ProcStats.cpuTime(self);
+                JfrProfile profile = plan.profile() ? JfrProfile.start(server.pid(),
+                        server.log().resolveSibling(server.log().getFileName() + ".jfr")) : null;
+                LoadWindow window = load.nextWindow();
+                ServerProcess.pause(plan.measure());
+                load.nextWindow();
+                Duration serverCpu = ProcStats.cpuTime(server.pid()).minus(serverBefore);
+                Duration loaderCpu = ProcStats.cpuTime(self).minus(loaderBefore);
+                Map<String, Long> threadsAfter = ThreadCpu.snapshot(server.pid());
+                PrometheusText metricsAfter = server.metrics();
+                LoadWindow.Summary summary = window.summary();
+                Map<String, Double> hot = profile == null ? Map.of() : profile.stop(15);
+                return new SaturationRun(choice, run, loadAverage, summary,
+                        perRequest(serverCpu, summary.ok()), perRequest(loaderCpu, summary.ok()),
+                        serverCpu.toNanos() / 1e9 / summary.seconds(), BatchStats.between(metricsBefore, metricsAfter),
+                        ThreadCpu.coresPercent(threadsBefore, threadsAfter, summary.seconds()), hot);
+            }
+        }
+    }
+
+    private static double perRequest(Duration cpu, long requests) {
+        return requests == 0 ? 0 : cpu.toNanos() / 1000.0 / requests;
+    }
+}
