@@ -25,6 +25,26 @@ final class ProcStats {
         return Duration.ofMillis(parseCpuTicks(read(Path.of("/proc", Long.toString(pid), "stat"))) * 1000 / TICKS_PER_SECOND);
     }
 
+    /** CPU time all cores of the machine have spent busy (not idle, not waiting for I/O) since boot. */
+    static Duration machineBusyTime() {
+        return Duration.ofMillis(parseBusyTicks(read(Path.of("/proc/stat"))) * 1000 / TICKS_PER_SECOND);
+    }
+
+    /** The first line of {@code /proc/stat}, {@code cpu user nice system idle iowait irq softirq steal ...}: all but idle and iowait. */
+    static long parseBusyTicks(String procStat) {
+        String[] fields = procStat.substring(0, procStat.indexOf('\n')).trim().split("\\s+");
+        if (!fields[0].equals("cpu")) {
+            throw new IllegalArgumentException("not the cpu line of /proc/stat: " + fields[0]);
+        }
+        long busy = 0;
+        for (int i = 1; i <= Math.min(8, fields.length - 1); i++) {
+            if (i != 4 && i != 5) {
+                busy += Long.parseLong(fields[i]);
+            }
+        }
+        return busy;
+    }
+
     /** The {@code VmRSS:   123456 kB} line of {@code /proc/<pid>/status}. */
     static long parseVmRssKiB(String status) {
         for (String line : status.split("\n")) {

@@ -23,14 +23,14 @@ final class SaturationReport {
 
     static String table(List<SaturationRun> runs) {
         TextTable table = new TextTable("batching", "run", "req/s", "p50 ms", "p99 ms", "p99.9 ms", "failed",
-                "server CPU us/req", "loader CPU us/req", "server cores", "rows/batch", "queue us", "inference us",
+                "server CPU us/req", "loader CPU us/req", "server cores", "other cores", "rows/batch", "queue us", "inference us",
                 "load avg before");
         for (SaturationRun r : runs) {
             var latency = r.load().latency();
             table.row(r.batching().describe(), r.run(), Numbers.f0(r.load().throughput()), Numbers.f2(latency.p50Micros() / 1000),
                     Numbers.f2(latency.p99Micros() / 1000), Numbers.f2(latency.p999Micros() / 1000), r.load().failed(),
                     Numbers.f0(r.serverCpuMicrosPerRequest()), Numbers.f0(r.loaderCpuMicrosPerRequest()),
-                    Numbers.f2(r.serverCoresUsed()), Numbers.f1(r.batches().meanRows()),
+                    Numbers.f2(r.serverCoresUsed()), Numbers.f2(r.otherCoresUsed()), Numbers.f1(r.batches().meanRows()),
                     Numbers.f0(r.batches().meanQueueMicros()), Numbers.f0(r.batches().meanInferenceMicros()),
                     r.loadAverageBefore());
         }

@@ -11,11 +11,13 @@ import java.util.Map;
  * @param serverCpuMicrosPerRequest predict-service's user+system CPU over the window, per answered request
  * @param loaderCpuMicrosPerRequest the same for this JVM (the load generator)
  * @param serverCoresUsed           predict-service's CPU over the window in cores (2.0 = both cores all the time)
+ * @param otherCoresUsed            CPU of every other process of the host over the window, in cores: the noise
  * @param serverThreads             predict-service's CPU by thread group, in percent of one core
  * @param hotMethods                with --profile: share of Java samples by top frame, in percent
  */
 record SaturationRun(BatchingChoice batching, int run, String loadAverageBefore, LoadWindow.Summary load,
-        double serverCpuMicrosPerRequest, double loaderCpuMicrosPerRequest, double serverCoresUsed, BatchStats batches,
+        double serverCpuMicrosPerRequest, double loaderCpuMicrosPerRequest, double serverCoresUsed, double otherCoresUsed,
+        BatchStats batches,
         Map<String, Double> serverThreads, Map<String, Double> hotMethods) {
 
     record Plan(int concurrency, Duration warmup, Duration measure, boolean profile) {
@@ -35,6 +37,7 @@ record SaturationRun(BatchingChoice batching, int run, String loadAverageBefore,
                 Map<String, Long> threadsBefore = ThreadCpu.snapshot(server.pid());
                 Duration serverBefore = ProcStats.cpuTime(server.pid());
                 Duration loaderBefore = ProcStats.cpuTime(self);
+                Duration machineBefore = ProcStats.machineBusyTime();
                 JfrProfile profile = plan.profile() ? JfrProfile.start(server.pid(),
                         server.log().resolveSibling(server.log().getFileName() + ".jfr")) : null;
                 LoadWindow window = load.nextWindow();
@@ -42,16 +45,22 @@ record SaturationRun(BatchingChoice batching, int run, String loadAverageBefore,
                 load.nextWindow();
                 Duration serverCpu = ProcStats.cpuTime(server.pid()).minus(serverBefore);
                 Duration loaderCpu = ProcStats.cpuTime(self).minus(loaderBefore);
+                Duration otherCpu = ProcStats.machineBusyTime().minus(machineBefore).minus(serverCpu).minus(loaderCpu);
                 Map<String, Long> threadsAfter = ThreadCpu.snapshot(server.pid());
                 PrometheusText metricsAfter = server.metrics();
                 LoadWindow.Summary summary = window.summary();
                 Map<String, Double> hot = profile == null ? Map.of() : profile.stop(15);
                 return new SaturationRun(choice, run, loadAverage, summary,
                         perRequest(serverCpu, summary.ok()), perRequest(loaderCpu, summary.ok()),
-                        serverCpu.toNanos() / 1e9 / summary.seconds(), BatchStats.between(metricsBefore, metricsAfter),
+                        cores(serverCpu, summary.seconds()), cores(otherCpu, summary.seconds()),
+                        BatchStats.between(metricsBefore, metricsAfter),
                         ThreadCpu.coresPercent(threadsBefore, threadsAfter, summary.seconds()), hot);
             }
         }
+    }
+
+    private static double cores(Duration cpu, double seconds) {
+        return cpu.toNanos() / 1e9 / seconds;
     }
 
     private static double perRequest(Duration cpu, long requests) {

@@ -26,7 +26,8 @@ final class SwapBench extends Benchmark {
             + "(default: the service's own).")
     String pollPeriod;
 
-    @Option(names = "--settle-seconds", description = "Load before the first swap and after each (default ${DEFAULT-VALUE}).")
+    @Option(names = "--settle-seconds", description = "Load before the first swap and after each, plus up to as much "
+            + "again drawn at random so that swaps do not fall in step with the polling (default ${DEFAULT-VALUE}).")
     int settleSeconds = 5;
 
     @Override
@@ -34,8 +35,8 @@ final class SwapBench extends Benchmark {
         List<String> arguments = pollPeriod == null ? List.of() : List.of("--fraudscore.predict.poll-period=" + pollPeriod);
         System.out.printf("swap: %d calls in flight; %d new version(s) per run, %d run(s); poll period %s%n", concurrency,
                 swaps, runs, pollPeriod == null ? "of the service (application.yaml)" : pollPeriod);
-        SwapRun.Plan plan = new SwapRun.Plan(swaps, concurrency, Duration.ofSeconds(settleSeconds), Duration.ofMinutes(2),
-                arguments);
+        SwapRun.Plan plan = new SwapRun.Plan(swaps, concurrency, Duration.ofSeconds(settleSeconds),
+                Duration.ofSeconds(settleSeconds), Duration.ofMinutes(2), arguments);
         List<SwapRun> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             results.addAll(SwapRun.measure(bench, run, plan));

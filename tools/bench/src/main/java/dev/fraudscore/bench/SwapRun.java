@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * New versions written into the repository while a closed-loop load runs: for each, the time from the rename that
@@ -13,15 +14,16 @@ import java.util.Map;
  *
  * @param firstAnswerMillis from the rename to the first answer carrying the new version
  * @param allAnswersMillis  from the rename until every answer carries it (the last older answer, or the first new one)
- * @param gapMillis         how long no version answered between the last older answer and the first new one (0 when
- *                          they overlapped, as they should)
+ * @param gapMillis         from the last answer of an older version to the first of the new one (0 when they
+ *                          overlapped; about one call latency when the routing switched between them)
  * @param failures          failed calls in the swap's window, by gRPC status
  */
 record SwapRun(int run, int swap, String version, double firstAnswerMillis, double allAnswersMillis, double gapMillis,
         long answered,
         long failed, Map<String, Long> failures, double p99MillisDuringSwap) {
 
-    record Plan(int swaps, int concurrency, Duration settle, Duration timeout, List<String> serverArguments) {
+    /** @param jitter up to this much more settling, drawn per swap: swaps must not fall in step with the polling */
+    record Plan(int swaps, int concurrency, Duration settle, Duration jitter, Duration timeout, List<String> serverArguments) {
     }
 
     /** The swaps of one run; the first element's window before any swap is reported as swap 0. */
@@ -34,8 +36,10 @@ record SwapRun(int run, int swap, String version, double firstAnswerMillis, doub
                     plan.concurrency(), bench.deadline()).start()) {
                 ServerProcess.pause(plan.settle());
                 swaps.add(of(run, 0, "1", -1, -1, 0, load.window().summary()));
+                SplittableRandom random = new SplittableRandom(run);
                 for (int swap = 1; swap <= plan.swaps(); swap++) {
                     String version = Integer.toString(swap + 1);
+                    ServerProcess.pause(Duration.ofMillis(random.nextLong(plan.jitter().toMillis() + 1)));
                     LoadWindow window = load.nextWindow();
                     repository.addVersion(version);
                     long appeared = System.nanoTime();
@@ -53,7 +57,7 @@ record SwapRun(int run, int swap, String version, double firstAnswerMillis, doub
 
     static String describe(SwapRun s) {
         return "run " + s.run() + ", version " + s.version() + ": first answer after " + Numbers.f0(s.firstAnswerMillis())
-                + " ms, all answers after " + Numbers.f0(s.allAnswersMillis()) + " ms, no version answering for "
+                + " ms, all answers after " + Numbers.f0(s.allAnswersMillis()) + " ms, gap between the last older and the first new answer "
                 + Numbers.f0(s.gapMillis()) + " ms; " + s.failed() + " failed "
                 + s.failures() + " of " + (s.answered() + s.failed()) + " calls";
     }

@@ -29,6 +29,13 @@ class ProcStatsTest {
     }
 
     @Test
+    void countsEveryBusyStateOfTheMachineButIdleAndIoWait() {
+        String stat = "cpu  100 2 30 5000 40 6 7 8 0 0\ncpu0 50 1 15 2500 20 3 3 4 0 0\n";
+
+        assertThat(ProcStats.parseBusyTicks(stat)).isEqualTo(100 + 2 + 30 + 6 + 7 + 8);
+    }
+
+    @Test
     void readsItsOwnProcessFromProc() {
         long pid = ProcessHandle.current().pid();
 
