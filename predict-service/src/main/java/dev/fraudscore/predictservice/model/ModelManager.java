@@ -122,13 +122,6 @@ public final class ModelManager implements AutoCloseable {
         wanted.addAll(pinned.getOrDefault(model, Set.of()));
         wanted.retainAll(present);
         wanted.removeAll(unloaded.getOrDefault(model, Set.of()));
-        ServedModel before = registry.model(model).orElse(null);
-        // load and route to the new versions before retiring the old ones: a replaced version answers until its
-        // successor serves, so no request meets a model without a servable version while it loads
-        present.stream().filter(wanted::contains)
-                .filter(v -> before == null || !before.ready().containsKey(v))
-                .forEach(v -> loadIfChanged(model, v, settings));
-        routing.apply(model);
         ServedModel now = registry.model(model).orElse(null);
         if (now != null) {
             now.ready().keySet().stream().filter(v -> !wanted.contains(v)).forEach(v -> retire(model, v));
@@ -136,6 +129,9 @@ public final class ModelManager implements AutoCloseable {
                     .filter(s -> s.state() == VersionState.FAILED && !present.contains(s.version()))
                     .forEach(s -> registry.forget(model, s.version()));
         }
+        present.stream().filter(wanted::contains)
+                .filter(v -> now == null || !now.ready().containsKey(v))
+                .forEach(v -> loadIfChanged(model, v, settings));
         routing.apply(model);
         events.changed(registry);
     }
