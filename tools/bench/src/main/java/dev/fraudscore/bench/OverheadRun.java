@@ -25,6 +25,7 @@ record OverheadRun(int run, String loadAverageBefore, Latencies predictOverGrpc,
     }
 
     private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private static final GetModelMetadataRequest METADATA = GetModelMetadataRequest.getDefaultInstance();
 
     static OverheadRun measure(Workbench bench, int run, Plan plan) {
         String loadAverage = HostInfo.loadAverageNow();
@@ -41,7 +42,7 @@ record OverheadRun(int run, String loadAverageBefore, Latencies predictOverGrpc,
             for (int i = 0; i < plan.warmupRequests(); i++, n++) {
                 stub.withDeadlineAfter(deadline, TimeUnit.MILLISECONDS).predict(requests.get(n));
                 raw.score(new float[][] {requests.row(n)});
-                stub.withDeadlineAfter(deadline, TimeUnit.MILLISECONDS).getModelMetadata(GetModelMetadataRequest.getDefaultInstance());
+                stub.withDeadlineAfter(deadline, TimeUnit.MILLISECONDS).getModelMetadata(METADATA);
             }
             PrometheusText before = server.metrics();
             for (int round = 0; round < plan.rounds(); round++) {
@@ -58,7 +59,7 @@ record OverheadRun(int run, String loadAverageBefore, Latencies predictOverGrpc,
                 }
                 for (int i = 0; i < plan.requestsPerRound() / 4; i++) {
                     long t0 = System.nanoTime();
-                    stub.withDeadlineAfter(deadline, TimeUnit.MILLISECONDS).getModelMetadata(GetModelMetadataRequest.getDefaultInstance());
+                    stub.withDeadlineAfter(deadline, TimeUnit.MILLISECONDS).getModelMetadata(METADATA);
                     roundTrip.recordValue(Math.min(System.nanoTime() - t0, HIGHEST_NANOS));
                 }
             }

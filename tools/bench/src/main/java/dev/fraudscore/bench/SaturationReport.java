@@ -17,8 +17,9 @@ final class SaturationReport {
                 + Numbers.f2(r.load().latency().p99Micros() / 1000) + " ms, " + r.load().failed() + " failed; server "
                 + Numbers.f0(r.serverCpuMicrosPerRequest()) + " us CPU/request, mean batch "
                 + Numbers.f1(r.batches().meanRows()) + " rows; server threads " + r.serverThreads()
-                + (r.hotMethods().isEmpty() ? "" : System.lineSeparator() + "  hot methods (% of Java samples): "
-                + r.hotMethods());
+                + (r.profile() == null ? "" : System.lineSeparator() + "  JFR, " + r.profile().samples()
+                + " Java samples; % with the library on the stack: " + r.profile().onStack() + System.lineSeparator()
+                + "  % by top frame: " + r.profile().topFrames());
     }
 
     static String table(List<SaturationRun> runs) {

@@ -2,6 +2,7 @@ package dev.fraudscore.bench;
 
 import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,12 +14,12 @@ import java.util.Map;
  * @param serverCoresUsed           predict-service's CPU over the window in cores (2.0 = both cores all the time)
  * @param otherCoresUsed            CPU of every other process of the host over the window, in cores: the noise
  * @param serverThreads             predict-service's CPU by thread group, in percent of one core
- * @param hotMethods                with --profile: share of Java samples by top frame, in percent
+ * @param profile                   with --profile: shares of Java samples by top frame and by library on the stack
  */
 record SaturationRun(BatchingChoice batching, int run, String loadAverageBefore, LoadWindow.Summary load,
         double serverCpuMicrosPerRequest, double loaderCpuMicrosPerRequest, double serverCoresUsed, double otherCoresUsed,
         BatchStats batches,
-        Map<String, Double> serverThreads, Map<String, Double> hotMethods) {
+        Map<String, Double> serverThreads, JfrProfile.Profile profile) {
 
     record Plan(int concurrency, Duration warmup, Duration measure, boolean profile) {
     }
@@ -27,7 +28,7 @@ record SaturationRun(BatchingChoice batching, int run, String loadAverageBefore,
         String loadAverage = HostInfo.loadAverageNow();
         try (BenchRepository repository = bench.newRepository();
              ServerProcess server = bench.startServer("saturation-" + choice.tag() + "-run" + run, repository,
-                     choice.arguments())) {
+                     choice.arguments(), plan.profile() ? JfrProfile.JVM_OPTIONS : List.of())) {
             Requests requests = Requests.forModel(server.metadata(bench.deadline()));
             long self = ProcessHandle.current().pid();
             try (ClosedLoopLoad load = new ClosedLoopLoad(PredictServiceGrpc.newStub(server.channel()), requests::get,
@@ -49,7 +50,7 @@ record SaturationRun(BatchingChoice batching, int run, String loadAverageBefore,
                 Map<String, Long> threadsAfter = ThreadCpu.snapshot(server.pid());
                 PrometheusText metricsAfter = server.metrics();
                 LoadWindow.Summary summary = window.summary();
-                Map<String, Double> hot = profile == null ? Map.of() : profile.stop(15);
+                JfrProfile.Profile hot = profile == null ? null : profile.stop(12);
                 return new SaturationRun(choice, run, loadAverage, summary,
                         perRequest(serverCpu, summary.ok()), perRequest(loaderCpu, summary.ok()),
                         cores(serverCpu, summary.seconds()), cores(otherCpu, summary.seconds()),

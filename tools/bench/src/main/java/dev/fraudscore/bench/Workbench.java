@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,14 @@ final class Workbench implements AutoCloseable {
 
     /** predict-service on {@code repository}, ready; {@code arguments} add to the common ones. */
     ServerProcess startServer(String tag, BenchRepository repository, List<String> arguments) {
-        List<String> jvm = Arrays.stream(options.serverJvmOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        return startServer(tag, repository, arguments, List.of());
+    }
+
+    /** The same with JVM options added to the common ones. */
+    ServerProcess startServer(String tag, BenchRepository repository, List<String> arguments, List<String> jvmOptions) {
+        List<String> jvm = new ArrayList<>(Arrays.stream(options.serverJvmOptions.trim().split("\\s+"))
+                .filter(s -> !s.isEmpty()).toList());
+        jvm.addAll(jvmOptions);
         ServerSpec spec = new ServerSpec(java, options.serverJar, jvm, options.serverArguments, options.out.resolve("logs"));
         ServerProcess server = ServerProcess.start(spec, tag, repository.root(), arguments);
         System.out.printf("predict-service %s: pid %d, ready in %.1f s (log %s)%n", tag, server.pid(),

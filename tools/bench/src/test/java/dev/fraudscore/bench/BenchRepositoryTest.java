@@ -22,7 +22,8 @@ class BenchRepositoryTest {
     void seedsVersionOneFromTheSourceAndAddsVersionsThatNameThemselves() throws IOException {
         Path source = temp.resolve("source/other-name/7");
         Files.createDirectories(source);
-        Files.writeString(source.resolve("manifest.json"), "{\"name\":\"other-name\",\"version\":\"7\",\"weights\":\"w.params\"}");
+        Files.writeString(source.resolve("manifest.json"),
+                "{\"name\":\"other-name\",\"version\":\"7\",\"weights\":\"w.params\"}");
         Files.writeString(source.resolve("w.params"), "weights");
 
         try (BenchRepository repository = BenchRepository.seed(source, "fraud-mlp", temp.resolve("work"))) {
