@@ -30,7 +30,7 @@ final class ProcStats {
         return Duration.ofMillis(parseBusyTicks(read(Path.of("/proc/stat"))) * 1000 / TICKS_PER_SECOND);
     }
 
-    /** The first line of {@code /proc/stat}, {@code cpu user nice system idle iowait irq softirq steal ...}, less idle and iowait. */
+    /** The first line of {@code /proc/stat}, {@code cpu user nice system idle iowait irq softirq steal}, less idle and iowait. */
     static long parseBusyTicks(String procStat) {
         String[] fields = procStat.substring(0, procStat.indexOf('\n')).trim().split("\\s+");
         if (!fields[0].equals("cpu")) {

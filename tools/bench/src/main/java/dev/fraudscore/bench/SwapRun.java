@@ -58,7 +58,8 @@ record SwapRun(int run, int swap, String version, double firstAnswerMillis, doub
     static String describe(SwapRun s) {
         return "run " + s.run() + ", version " + s.version() + ": first answer after " + Numbers.f0(s.firstAnswerMillis())
                 + " ms, all answers after " + Numbers.f0(s.allAnswersMillis())
-                + " ms, gap between the last older and the first new answer " + Numbers.f0(s.gapMillis()) + " ms; " + s.failed() + " failed "
+                + " ms, gap between the last older and the first new answer " + Numbers.f0(s.gapMillis()) + " ms; "
+                + s.failed() + " failed "
                 + s.failures() + " of " + (s.answered() + s.failed()) + " calls";
     }
 
