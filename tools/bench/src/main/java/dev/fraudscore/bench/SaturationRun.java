@@ -12,7 +12,8 @@ import java.util.Map;
  * @param serverCpuMicrosPerRequest predict-service's user+system CPU over the window, per answered request
  * @param loaderCpuMicrosPerRequest the same for this JVM (the load generator)
  * @param serverCoresUsed           predict-service's CPU over the window in cores (2.0 = both cores all the time)
- * @param otherCoresUsed            CPU of every other process of the host over the window, in cores: the noise
+ * @param otherCoresUsed            CPU of every other process of the host over the window, in cores: the noise (the
+ *                                  three readings are not simultaneous, so a few ticks below 0 read as 0)
  * @param serverThreads             predict-service's CPU by thread group, in percent of one core
  * @param profile                   with --profile: shares of Java samples by top frame and by library on the stack
  */
@@ -53,7 +54,7 @@ record SaturationRun(BatchingChoice batching, int run, String loadAverageBefore,
                 JfrProfile.Profile hot = profile == null ? null : profile.stop(12);
                 return new SaturationRun(choice, run, loadAverage, summary,
                         perRequest(serverCpu, summary.ok()), perRequest(loaderCpu, summary.ok()),
-                        cores(serverCpu, summary.seconds()), cores(otherCpu, summary.seconds()),
+                        cores(serverCpu, summary.seconds()), Math.max(0, cores(otherCpu, summary.seconds())),
                         BatchStats.between(metricsBefore, metricsAfter),
                         ThreadCpu.coresPercent(threadsBefore, threadsAfter, summary.seconds()), hot);
             }
