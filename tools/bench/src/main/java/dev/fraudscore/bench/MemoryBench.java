@@ -30,21 +30,26 @@ final class MemoryBench extends Benchmark {
             results.add(MemoryRun.measure(bench, run, new MemoryRun.Plan(cycles, requests)));
         }
         TextTable table = new TextTable("run", "cycles", "RSS first load MiB", "after GC MiB", "RSS after last cycle MiB",
-                "after GC MiB", "growth after GC MiB", "s/cycle", "RSS at cycle 1 and every 10th MiB");
+                "after GC MiB", "growth MiB", "heap committed MiB", "RSS less heap+metaspace MiB", "s/cycle",
+                "RSS at cycle 1 and every 10th MiB");
         for (MemoryRun r : results) {
+            long nativeFirst = MemoryRun.outsideHeapKiB(r.rssFirstLoadAfterGcKiB(), r.jvmFirstLoad());
+            long nativeLast = MemoryRun.outsideHeapKiB(r.rssLastCycleAfterGcKiB(), r.jvmLastCycle());
             table.row(r.run(), r.cycles(), mib(r.rssFirstLoadKiB()), mib(r.rssFirstLoadAfterGcKiB()), mib(r.rssLastCycleKiB()),
                     mib(r.rssLastCycleAfterGcKiB()), mib(r.rssLastCycleAfterGcKiB() - r.rssFirstLoadAfterGcKiB()),
-                    Numbers.f2(r.secondsPerCycle()), sampled(r.rssAfterEachLoadKiB()));
+                    mib(r.jvmFirstLoad().heapCommittedKiB()) + " -> " + mib(r.jvmLastCycle().heapCommittedKiB()),
+                    mib(nativeFirst) + " -> " + mib(nativeLast), Numbers.f2(r.secondsPerCycle()),
+                    sampled(r.rssAfterEachLoadKiB()));
         }
         System.out.println(table.render());
-        // a leak of native memory per load (a model not closed) would grow with the cycles; 5 % covers heap sizing
-        double worst = results.stream().mapToDouble(r -> (double) r.rssLastCycleAfterGcKiB() / r.rssFirstLoadAfterGcKiB())
-                .max().orElse(Double.NaN);
-        Goal goal = new Goal("resident memory after " + cycles + " load/unload cycles within 5 % of that after the first load"
-                + " (after a full GC)", "RSS " + Numbers.range(results, r -> r.rssFirstLoadAfterGcKiB() / 1024.0, Numbers::f0)
-                + " MiB after the first load, " + Numbers.range(results, r -> r.rssLastCycleAfterGcKiB() / 1024.0, Numbers::f0)
-                + " MiB after the last cycle (x" + Numbers.f2(worst) + " at worst)", worst <= 1.05);
-        bench.write("memory", Map.of("cycles", cycles, "requestsPerCycle", requests, "runs", runs), results, List.of(goal));
+        // the issue sets no target: the numbers are reported, not judged; a leak shows as growth that keeps
+        // scaling with --cycles (try 600), a plateau as allocator and JIT warm-up
+        System.out.println("RSS after the first load " + Numbers.range(results, r -> r.rssFirstLoadAfterGcKiB() / 1024.0,
+                Numbers::f0) + " MiB, after " + cycles + " cycles " + Numbers.range(results,
+                r -> r.rssLastCycleAfterGcKiB() / 1024.0, Numbers::f0) + " MiB (after a full GC); committed heap "
+                + Numbers.range(results, r -> r.jvmFirstLoad().heapCommittedKiB() / 1024.0, Numbers::f0) + " -> "
+                + Numbers.range(results, r -> r.jvmLastCycle().heapCommittedKiB() / 1024.0, Numbers::f0) + " MiB");
+        bench.write("memory", Map.of("cycles", cycles, "requestsPerCycle", requests, "runs", runs), results, List.of());
     }
 
     private static String mib(long kib) {

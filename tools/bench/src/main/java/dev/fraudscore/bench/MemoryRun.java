@@ -14,10 +14,15 @@ import java.util.concurrent.TimeUnit;
  * predict-service's resident memory (VmRSS) after the first load of a version and after each of many
  * UnloadModel/LoadModel cycles of it, with some Predict calls after each load so the version really serves. At the
  * first and the last point it is also read after a full GC (jcmd GC.run), so that garbage not yet collected
- * does not pass for a leak.
+ * does not pass for a leak, with the heap and metaspace the JVM has committed then: what is left of the resident
+ * memory is mostly native (PyTorch's tensors and modules, malloc arenas, thread stacks, code cache).
+ *
+ * @param jvmFirstLoad committed heap and metaspace after the first load (after the GC)
+ * @param jvmLastCycle the same after the last cycle
  */
 record MemoryRun(int run, int cycles, long rssFirstLoadKiB, long rssFirstLoadAfterGcKiB, long rssLastCycleKiB,
-        long rssLastCycleAfterGcKiB, double secondsPerCycle, List<Long> rssAfterEachLoadKiB) {
+        long rssLastCycleAfterGcKiB, HeapInfo jvmFirstLoad, HeapInfo jvmLastCycle, double secondsPerCycle,
+        List<Long> rssAfterEachLoadKiB) {
 
     record Plan(int cycles, int requestsPerCycle) {
     }
@@ -37,6 +42,7 @@ record MemoryRun(int run, int cycles, long rssFirstLoadKiB, long rssFirstLoadAft
             exercise.run();
             long first = ProcStats.rssKiB(server.pid());
             long firstAfterGc = afterGc(server.pid());
+            HeapInfo jvmFirst = HeapInfo.of(server.pid());
             List<Long> series = new ArrayList<>();
             long start = System.nanoTime();
             for (int cycle = 1; cycle <= plan.cycles(); cycle++) {
@@ -50,8 +56,15 @@ record MemoryRun(int run, int cycles, long rssFirstLoadKiB, long rssFirstLoadAft
             }
             double perCycle = (System.nanoTime() - start) / 1e9 / plan.cycles();
             long last = ProcStats.rssKiB(server.pid());
-            return new MemoryRun(run, plan.cycles(), first, firstAfterGc, last, afterGc(server.pid()), perCycle, series);
+            long lastAfterGc = afterGc(server.pid());
+            return new MemoryRun(run, plan.cycles(), first, firstAfterGc, last, lastAfterGc, jvmFirst,
+                    HeapInfo.of(server.pid()), perCycle, series);
         }
+    }
+
+    /** Resident memory less the heap and metaspace the JVM has committed: native memory, roughly. */
+    static long outsideHeapKiB(long rssKiB, HeapInfo jvm) {
+        return rssKiB - jvm.heapCommittedKiB() - jvm.metaspaceCommittedKiB();
     }
 
     private static long afterGc(long pid) {
