@@ -157,16 +157,20 @@ public final class DynamicBatcher implements AutoCloseable {
 
     private void run(Batch batch) {
         Instant start = clock.instant();
+        Instant scored = null;
         boolean failed = false;
         try {
-            batch.complete(scorer.score(batch.rows()), model);
+            float[] scores = scorer.score(batch.rows());
+            // the forward pass ends here: completing the futures runs the callers' continuations on this thread
+            scored = clock.instant();
+            batch.complete(scores, model);
         } catch (Throwable failure) {
             // the worker must outlive any one batch; each caller gets the cause
             batch.fail(failure);
             failed = true;
         }
         listener.batchScored(new BatchListener.BatchReport(batch.rowCount(), batch.requests().size(),
-                batch.queueWaits(), Duration.between(start, clock.instant()), failed));
+                batch.queueWaits(), Duration.between(start, scored != null ? scored : clock.instant()), failed));
     }
 
     private static long nanosUntil(Instant now, Instant due) {

@@ -57,6 +57,20 @@ class DynamicBatcherTest {
     }
 
     @Test
+    void theInferenceTimeIsTheForwardPassAloneNotTheCallersContinuationsOnTheWorker() {
+        start(new BatchingConfig(8, Duration.ZERO, 64));
+        CompletableFuture<float[]> held = holdFirstPass();
+        // a slow continuation, as the gRPC endpoint's answer runs on the worker thread
+        held.whenComplete((scores, failure) -> nanos.addAndGet(Duration.ofMillis(5).toNanos()));
+        nanos.addAndGet(Duration.ofMillis(2).toNanos());
+
+        scorer.release();
+        eventually().until(() -> listener.batches.size() == 1);
+
+        assertThat(listener.batches.get(0).inferenceTime()).isEqualTo(Duration.ofMillis(2));
+    }
+
+    @Test
     void aFullBatchIsScoredWithoutWaitingForTheDelay() {
         start(new BatchingConfig(4, BatchingConfig.LONGEST_QUEUE_DELAY, 64));
         List<CompletableFuture<float[]>> requests = List.of(

@@ -2,7 +2,7 @@
 -- (a fresh transactionId, so nothing is answered from the idempotency cache) on one of 2,000 cards,
 -- at the pace set by FRAUDSCORE_BENCH_DELAY_MS per connection: each connection sends, waits for the answer,
 -- then waits the delay, so the rate is about connections / (delay + latency).
--- Usage: tools/bench/run.sh (starts nothing; run ./fraudscore up first)
+-- Usage: tools/bench/wrk/run.sh (starts nothing; run ./fraudscore up first)
 
 local counter = 0
 local threads = {}
