@@ -32,6 +32,6 @@ public record BatchingConfig(int maxBatchSize, Duration maxQueueDelay, int maxQu
 
     /** The starting point for a CPU model; see {@link DynamicBatcher} for why, to be confirmed by the benchmark. */
     public static BatchingConfig cpuDefaults() {
-        return new BatchingConfig(32, Duration.ofMillis(1), 512);
+        return new BatchingConfig(32, Duration.ZERO, 512);
     }
 }

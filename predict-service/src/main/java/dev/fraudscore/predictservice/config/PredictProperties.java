@@ -47,7 +47,7 @@ public record PredictProperties(
     public record Defaults(
             @DefaultValue("1") @Min(1) int latestVersions,
             @DefaultValue("32") @Min(1) int maxBatchSize,
-            @DefaultValue("1ms") @NotNull Duration maxQueueDelay,
+            @DefaultValue("0ms") @NotNull Duration maxQueueDelay,
             @DefaultValue("512") @Min(1) int maxQueuedRows,
             @DefaultValue("auto") @Pattern(regexp = "cpu|gpu|auto", message = "must be cpu, gpu or auto") String device) {
     }
