@@ -1,8 +1,10 @@
 package dev.fraudscore.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.fraudscore.systemtests.ApiClient.Answer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -167,6 +169,17 @@ class FraudScoreSystemIT {
             assertThat(answer.millis()).isLessThan(1000);
         } finally {
             pipeline.restart(service);
+            awaitRecovered(service);
         }
+    }
+
+    /** Answers are whole again soon after the service is back: business-api notices it recovered. */
+    private static void awaitRecovered(String service) {
+        long start = System.nanoTime();
+        await("non-degraded answers after " + service + " is back").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).until(() -> !api.score(Transactions.everyday(Transactions.newCard(),
+                        YESTERDAY_NOON, "16.00", "m-3"), Pipeline.API_KEY).body().path("degraded").asBoolean());
+        System.out.printf("answers were whole again %d ms after %s was ready%n", (System.nanoTime() - start) / 1_000_000,
+                service);
     }
 }

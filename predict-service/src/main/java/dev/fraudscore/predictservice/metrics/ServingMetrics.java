@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,7 @@ public final class ServingMetrics implements ModelEvents, ShadowRecorder {
 
     private final MeterRegistry meters;
     private final MultiGauge versionStates;
+    private final Map<List<String>, VersionState> states = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> requests = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> agreements = new ConcurrentHashMap<>();
     private final Map<List<String>, DistributionSummary> scores = new ConcurrentHashMap<>();
@@ -91,19 +93,27 @@ public final class ServingMetrics implements ModelEvents, ShadowRecorder {
         Counter.builder("fraudscore.predict.routing.refusals").tags("model", model).register(meters).increment();
     }
 
+    /**
+     * The state gauges read a map that each change updates; rows are only added (a new version) or removed (a
+     * forgotten one), never re-registered, so a scrape never meets a gauge half-replaced.
+     */
     @Override
     public void changed(ModelRegistry registry) {
-        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        Map<List<String>, VersionState> now = new HashMap<>();
         for (String name : registry.knownModels()) {
-            ServedModel model = registry.model(name).orElseThrow();
-            model.versions().forEach(status -> {
-                for (VersionState state : VersionState.values()) {
-                    rows.add(MultiGauge.Row.of(Tags.of("model", name, "version", status.version(), "state", state.name()),
-                            state == status.state() ? 1 : 0));
-                }
-            });
+            registry.model(name).orElseThrow().versions().forEach(status -> now.put(List.of(name, status.version()),
+                    status.state()));
         }
-        versionStates.register(rows, true);
+        states.putAll(now);
+        states.keySet().retainAll(now.keySet());
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        now.keySet().forEach(key -> {
+            for (VersionState state : VersionState.values()) {
+                rows.add(MultiGauge.Row.of(Tags.of("model", key.get(0), "version", key.get(1), "state", state.name()),
+                        states, current -> current.get(key) == state ? 1 : 0));
+            }
+        });
+        versionStates.register(rows, false);
     }
 
     /**
