@@ -14,7 +14,8 @@ class ReasonCodeTest {
         Reason high = ReasonCode.forScore(0.93f, thresholds);
         assertThat(high.code()).isEqualTo("MODEL_SCORE_HIGH");
         assertThat(high.text()).isEqualTo("The model scored this transaction 0.93, at or above the decline threshold 0.85");
-        assertThat(high.weight()).isEqualTo(0.93f);
+        assertThat(high.weight()).as("a float weight keeps its shortest decimal").isEqualTo(0.93);
+        assertThat(new Reason("X", "x", 0.2f).weight()).isEqualTo(0.2);
 
         Reason elevated = ReasonCode.forScore(0.289f, thresholds);
         assertThat(elevated.code()).isEqualTo("MODEL_SCORE_ELEVATED");

@@ -35,6 +35,7 @@ final class Pipeline {
     final int predictGrpcPort = FreePorts.next();
     final int postprocessGrpcPort = FreePorts.next();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private String embeddedUrl;
 
     private Pipeline() {
         model = TrainedModel.trainSmall(work.resolve("models"));
@@ -108,12 +109,39 @@ final class Pipeline {
         return work.resolve("models");
     }
 
+    /**
+     * The embedded deployment beside the decomposed one, started on first use: the same model repository, Redis
+     * and API keys, its own key prefixes, so both see the same histories when sent the same transactions.
+     */
+    synchronized String embeddedUrl() {
+        if (embeddedUrl == null) {
+            int port = FreePorts.next();
+            int management = FreePorts.next();
+            ServiceProcess embedded = new ServiceProcess("embedded", jar("embedded"), List.of(
+                    "--server.port=" + port,
+                    "--management.server.port=" + management,
+                    "--spring.data.redis.host=" + redis.host(),
+                    "--spring.data.redis.port=" + redis.port(),
+                    "--fraudscore.features.key-prefix=" + keyPrefix + "emb:fs:",
+                    "--fraudscore.api.idempotency.key-prefix=" + keyPrefix + "emb:api:",
+                    "--fraudscore.predict.model-repository=" + models(),
+                    "--fraudscore.gateway.api-keys[0].name=dev", "--fraudscore.gateway.api-keys[0].sha256=" + DEV_KEY_SHA256,
+                    "--fraudscore.gateway.api-keys[1].name=second", "--fraudscore.gateway.api-keys[1].sha256=" + SECOND_KEY_SHA256),
+                    management, work.resolve("logs"));
+            add(embedded);
+            embedded.start();
+            embedded.awaitHealthy(Duration.ofSeconds(180));
+            embeddedUrl = "http://127.0.0.1:" + port;
+        }
+        return embeddedUrl;
+    }
+
     private void add(ServiceProcess process) {
         services.put(process.name(), process);
     }
 
     private Path jar(String module) {
-        return root.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+        return root.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-exec.jar");
     }
 
     private void stopAll() {

@@ -41,6 +41,11 @@ public final class DownstreamChannels implements AutoCloseable {
         return NettyChannelBuilder.forTarget(target).usePlaintext().build();
     }
 
+    /** Starts dialling the three downstreams now rather than at the first request. */
+    public void connect() {
+        all().forEach(channel -> channel.getState(true));
+    }
+
     public ManagedChannel features() {
         return features;
     }

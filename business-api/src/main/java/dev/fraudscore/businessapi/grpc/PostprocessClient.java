@@ -42,7 +42,7 @@ public final class PostprocessClient implements DecisionPolicy {
                 guard.name(), "answered without a known decision (" + response.getDecisionValue() + ")"));
         return new PolicyDecision(label, decision,
                 response.getReasonsList().stream()
-                        .map(r -> new Reason(r.getCode(), r.getText(), Double.parseDouble(Float.toString(r.getWeight()))))
+                        .map(r -> new Reason(r.getCode(), r.getText(), r.getWeight()))
                         .toList(),
                 response.getPolicyVersion().isEmpty() ? null : response.getPolicyVersion());
     }

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code == null ? HttpStatus.NOT_FOUND
                 : code instanceof Integer value && HttpStatus.resolve(value) != null
@@ -35,6 +35,6 @@ class ProblemErrorController implements ErrorController {
         }
         ProblemDetail problem = Problems.of(status, Problems.slug(status.getReasonPhrase()), status.getReasonPhrase(),
                 detail, uri == null ? request.getRequestURI() : uri.toString(), RequestIdFilter.requestId(request));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.members(problem));
     }
 }

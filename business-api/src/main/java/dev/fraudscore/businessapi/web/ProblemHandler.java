@@ -117,8 +117,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(status, slug, title, detail, request.getRequestURI(), RequestIdFilter.requestId(request));
     }
 
+    /** The members in RFC 9457's order (type first), as the gateway writes them. */
     private static ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers) {
         return ResponseEntity.status(problem.getStatus()).headers(headers)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.members(problem));
     }
 }

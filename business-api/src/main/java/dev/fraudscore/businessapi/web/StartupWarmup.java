@@ -6,7 +6,6 @@ import dev.fraudscore.businessapi.domain.PipelineOutcome;
 import dev.fraudscore.businessapi.domain.ScoreAssembler;
 import dev.fraudscore.businessapi.domain.TransactionRequest;
 import dev.fraudscore.businessapi.domain.TransactionValidator;
-import dev.fraudscore.businessapi.grpc.DownstreamChannels;
 import dev.fraudscore.domain.Decision;
 import dev.fraudscore.domain.ReasonCode;
 import dev.fraudscore.support.readiness.WarmupRounds;
@@ -24,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the side-effect-free parts of a request before the application reports ready: parsing,
- * validation, hashing, translation, answer JSON, and the connections to Redis and the downstreams.
+ * validation, hashing, translation, answer JSON, and the connection to Redis.
  * A cold JVM otherwise spends its first requests loading classes and dialling, far past the deadline.
  * Nothing is written anywhere; a downstream or Redis that is not up yet is fine.
  */
@@ -37,16 +36,14 @@ class StartupWarmup implements ApplicationRunner {
 
     private final TransactionValidator validator;
     private final CurrencyTable currencies;
-    private final DownstreamChannels channels;
     private final StringRedisTemplate redis;
     private final JsonMapper json;
     private final Clock clock;
 
-    StartupWarmup(TransactionValidator validator, CurrencyTable currencies, DownstreamChannels channels,
-            StringRedisTemplate redis, JsonMapper json, Clock clock) {
+    StartupWarmup(TransactionValidator validator, CurrencyTable currencies, StringRedisTemplate redis, JsonMapper json,
+            Clock clock) {
         this.validator = validator;
         this.currencies = currencies;
-        this.channels = channels;
         this.redis = redis;
         this.json = json;
         this.clock = clock;
@@ -54,9 +51,6 @@ class StartupWarmup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        channels.features().getState(true);
-        channels.predict().getState(true);
-        channels.postprocess().getState(true);
         byte[] sample = """
                 {"transactionId": "warmup", "occurredAt": "%s", "amount": {"value": "1.00", "currency": "%s"},
                  "card": {"token": "tok_warmup", "bin": "424242", "country": "FR"}, "customer": {"id": "c"},

@@ -1,9 +1,9 @@
 package dev.fraudscore.gateway.config;
 
-import dev.fraudscore.gateway.domain.ApiKeyRegistry;
 import dev.fraudscore.gateway.web.ApiKeyFilter;
 import dev.fraudscore.gateway.web.BodyLimitFilter;
 import dev.fraudscore.gateway.web.RequestIdWebFilter;
+import dev.fraudscore.support.apikey.ApiKeyRegistry;
 import dev.fraudscore.support.web.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

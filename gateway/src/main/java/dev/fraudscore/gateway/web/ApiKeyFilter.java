@@ -1,9 +1,9 @@
 package dev.fraudscore.gateway.web;
 
-import dev.fraudscore.gateway.domain.ApiKeyRegistry;
-import dev.fraudscore.gateway.domain.PresentedApiKey;
+import dev.fraudscore.support.apikey.ApiKeyCheck;
+import dev.fraudscore.support.apikey.ApiKeyRegistry;
+import dev.fraudscore.support.apikey.PresentedApiKey;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.http.HttpHeaders;
@@ -18,37 +18,30 @@ import reactor.core.publisher.Mono;
  */
 public class ApiKeyFilter implements GatewayFilter {
 
-    public static final String CALLER_HEADER = "X-Caller";
-    private static final Map<String, String> CHALLENGE =
-            Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"fraudscore\"");
+    public static final String CALLER_HEADER = ApiKeyCheck.CALLER_HEADER;
+    private static final Map<String, String> CHALLENGE = Map.of(HttpHeaders.WWW_AUTHENTICATE, ApiKeyCheck.CHALLENGE);
 
-    private final ApiKeyRegistry registry;
+    private final ApiKeyCheck check;
 
     public ApiKeyFilter(ApiKeyRegistry registry) {
-        this.registry = registry;
+        this.check = new ApiKeyCheck(registry);
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         HttpHeaders headers = exchange.getRequest().getHeaders();
-        Optional<String> key = PresentedApiKey.from(
-                headers.getFirst(PresentedApiKey.API_KEY_HEADER), headers.getFirst(HttpHeaders.AUTHORIZATION));
-        if (key.isEmpty()) {
-            return Mono.error(new GatewayProblem(HttpStatus.UNAUTHORIZED, "api-key-missing",
-                    "Send your API key in the X-API-Key header (or as Authorization: Bearer <key>).", CHALLENGE));
+        ApiKeyCheck.Outcome outcome = check.check(headers.getFirst(PresentedApiKey.API_KEY_HEADER),
+                headers.getFirst(HttpHeaders.AUTHORIZATION));
+        if (outcome instanceof ApiKeyCheck.Refused refused) {
+            return Mono.error(new GatewayProblem(HttpStatus.UNAUTHORIZED, refused.slug(), refused.sentence(), CHALLENGE));
         }
-        Optional<String> caller = registry.callerFor(key.get());
-        if (caller.isEmpty()) {
-            return Mono.error(new GatewayProblem(HttpStatus.UNAUTHORIZED, "api-key-unknown",
-                    "The API key is not recognised. Check that you send the key you were issued, without extra characters.",
-                    CHALLENGE));
-        }
+        String caller = ((ApiKeyCheck.Known) outcome).caller();
         ServerHttpRequest forwarded = exchange.getRequest().mutate()
                 .headers(h -> {
                     h.remove(PresentedApiKey.API_KEY_HEADER);
                     h.remove(HttpHeaders.AUTHORIZATION);
                     // set, not add: a caller must not be able to claim another caller's name
-                    h.set(CALLER_HEADER, caller.get());
+                    h.set(CALLER_HEADER, caller);
                 })
                 .build();
         return chain.filter(exchange.mutate().request(forwarded).build());

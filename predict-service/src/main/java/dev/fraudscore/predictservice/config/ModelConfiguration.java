@@ -19,6 +19,7 @@ import dev.fraudscore.support.readiness.ReadinessGate;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -62,7 +63,7 @@ public class ModelConfiguration {
 
     @Bean(destroyMethod = "close")
     ModelManager modelManager(PredictProperties properties, ModelRegistry registry, ServingMetrics metrics,
-            ReadinessGate gate, Clock batchClock, ModelOpener opener) {
+            ReadinessGate gate, @Qualifier("batchClock") Clock batchClock, ModelOpener opener) {
         PredictProperties.Defaults defaults = properties.defaults();
         ModelSettings settings = new ModelSettings(VersionPolicy.latest(defaults.latestVersions()),
                 new BatchingConfig(defaults.maxBatchSize(), defaults.maxQueueDelay(), defaults.maxQueuedRows()),

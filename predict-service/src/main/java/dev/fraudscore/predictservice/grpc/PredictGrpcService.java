@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.grpc.server.service.GrpcService;
 
 /**
@@ -39,7 +40,7 @@ public class PredictGrpcService extends PredictServiceGrpc.PredictServiceImplBas
     private final Clock clock;
 
     public PredictGrpcService(Predictor predictor, ModelRegistry registry, ServingMetrics metrics,
-            GrpcStatusMapping statuses, Clock batchClock) {
+            GrpcStatusMapping statuses, @Qualifier("batchClock") Clock batchClock) {
         this.predictor = predictor;
         this.registry = registry;
         this.metrics = metrics;

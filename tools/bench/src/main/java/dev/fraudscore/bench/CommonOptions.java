@@ -20,7 +20,7 @@ final class CommonOptions {
     Path out = Path.of(".run", "bench");
 
     @Option(names = "--server-jar", description = "predict-service's jar (default ${DEFAULT-VALUE}).")
-    Path serverJar = Path.of("predict-service", "target", "predict-service-0.1.0-SNAPSHOT.jar");
+    Path serverJar = Path.of("predict-service", "target", "predict-service-0.1.0-SNAPSHOT-exec.jar");
 
     @Option(names = "--trainer-jar", description = "The trainer, used when no --models-dir is given (default ${DEFAULT-VALUE}).")
     Path trainerJar = Path.of("tools", "trainer", "target", "trainer-0.1.0-SNAPSHOT-exec.jar");

@@ -1,4 +1,4 @@
-package dev.fraudscore.gateway.domain;
+package dev.fraudscore.support.apikey;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.fraudscore.gateway.domain;
+package dev.fraudscore.support.apikey;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,9 +1,5 @@
 package dev.fraudscore.businessapi.config;
 
-import dev.fraudscore.businessapi.domain.CurrencyTable;
-import dev.fraudscore.businessapi.domain.DataDomainTranslator;
-import dev.fraudscore.businessapi.domain.ScoreAssembler;
-import dev.fraudscore.businessapi.domain.TransactionValidator;
 import dev.fraudscore.businessapi.grpc.DownstreamChannels;
 import dev.fraudscore.businessapi.grpc.DownstreamWarmup;
 import dev.fraudscore.businessapi.grpc.FeatureClient;
@@ -11,52 +7,33 @@ import dev.fraudscore.businessapi.grpc.GuardedDownstream;
 import dev.fraudscore.businessapi.grpc.ModelMetadataCache;
 import dev.fraudscore.businessapi.grpc.PostprocessClient;
 import dev.fraudscore.businessapi.grpc.PredictClient;
-import dev.fraudscore.businessapi.pipeline.FraudScoreService;
-import dev.fraudscore.businessapi.pipeline.ScoringPipeline;
-import dev.fraudscore.businessapi.store.IdempotencyStore;
-import dev.fraudscore.businessapi.store.RedisIdempotencyStore;
-import dev.fraudscore.businessapi.web.AnswerJson;
 import dev.fraudscore.support.readiness.ReadinessGate;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
-import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the pipeline: channels, guarded clients behind the ports, the model catalog, idempotency, readiness. */
+/**
+ * The decomposed deployment's ports: gRPC channels to the three services, each client behind its circuit
+ * breaker and time limiter, the model catalog read from predict-service, and readiness.
+ */
 @Configuration(proxyBeanMethods = false)
-public class PipelineConfiguration {
+public class DownstreamConfiguration {
 
     static final String MODEL = "model";
     static final String WARM_UP = "warm-up";
 
-    /** The one clock of the request path; tests replace it. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    CurrencyTable currencyTable(ApiProperties properties) {
-        return new CurrencyTable(properties.currency().base(), properties.currency().rates());
-    }
-
-    @Bean
-    TransactionValidator transactionValidator(Validator formats, CurrencyTable currencies, Clock clock,
-            ApiProperties properties) {
-        return new TransactionValidator(formats, currencies, clock, properties.maxClockSkew());
-    }
-
+    /** Dialled at once, so the connections are up by the time the first request comes. */
     @Bean(destroyMethod = "close")
     DownstreamChannels downstreamChannels(ApiProperties properties) {
         ApiProperties.Downstream targets = properties.downstream();
-        return new DownstreamChannels(targets.features(), targets.predict(), targets.postprocess());
+        DownstreamChannels channels = new DownstreamChannels(targets.features(), targets.predict(), targets.postprocess());
+        channels.connect();
+        return channels;
     }
 
     /** Only schedules time-limiter timeouts: one thread is plenty. */
@@ -111,25 +88,6 @@ public class PipelineConfiguration {
             gate.ready(WARM_UP);
         });
         return cache;
-    }
-
-    @Bean
-    ScoringPipeline scoringPipeline(ModelMetadataCache models, FeatureClient features, PredictClient predict,
-            PostprocessClient postprocess, ApiProperties properties) {
-        return new ScoringPipeline(models, features, predict, postprocess, properties.postprocessReserve());
-    }
-
-    @Bean
-    IdempotencyStore idempotencyStore(StringRedisTemplate redis, ApiProperties properties, CircuitBreakerRegistry breakers) {
-        return new RedisIdempotencyStore(redis, properties.idempotency().keyPrefix(), properties.idempotency().ttl(),
-                breakers.circuitBreaker("idempotency"));
-    }
-
-    @Bean
-    FraudScoreService fraudScoreService(IdempotencyStore idempotency, CurrencyTable currencies, ScoringPipeline pipeline,
-            ApiProperties properties, JsonMapper json) {
-        return new FraudScoreService(idempotency, new DataDomainTranslator(currencies), pipeline,
-                new ScoreAssembler(properties.failMode()), new AnswerJson(json)::write);
     }
 
     private static GuardedDownstream guard(String name, CircuitBreakerRegistry breakers, TimeLimiterRegistry limiters,

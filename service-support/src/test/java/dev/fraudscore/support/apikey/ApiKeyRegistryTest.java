@@ -1,9 +1,9 @@
-package dev.fraudscore.gateway.domain;
+package dev.fraudscore.support.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fraudscore.gateway.domain.ApiKeyRegistry.Caller;
+import dev.fraudscore.support.apikey.ApiKeyRegistry.Caller;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

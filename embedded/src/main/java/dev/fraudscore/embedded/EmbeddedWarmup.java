@@ -1,0 +1,102 @@
+package dev.fraudscore.embedded;
+
+import dev.fraudscore.businessapi.domain.CurrencyTable;
+import dev.fraudscore.businessapi.domain.DataTransaction;
+import dev.fraudscore.businessapi.domain.RequestDeadline;
+import dev.fraudscore.businessapi.pipeline.ScoringPipeline;
+import dev.fraudscore.domain.Channel;
+import dev.fraudscore.featureservice.config.FeatureServiceProperties;
+import dev.fraudscore.featureservice.domain.ServedFeatureSets;
+import dev.fraudscore.featureservice.store.CardKeys;
+import dev.fraudscore.support.readiness.ReadinessGate;
+import dev.fraudscore.support.readiness.WarmupRounds;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs whole transactions through the in-process pipeline (feature store in Redis, model, policy) for a
+ * throw-away card once the default model is servable, then deletes that card's keys. Spring reports the
+ * application ready only after its runners, so no caller meets a cold pipeline, as in the decomposed
+ * deployment where each service warms itself.
+ */
+@Component
+class EmbeddedWarmup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedWarmup.class);
+    private static final Duration MODEL_WAIT = Duration.ofMinutes(3);
+
+    private final ReadinessGate gate;
+    private final ScoringPipeline pipeline;
+    private final ServedFeatureSets sets;
+    private final FeatureServiceProperties features;
+    private final CurrencyTable currencies;
+    private final StringRedisTemplate redis;
+    private final Clock clock;
+
+    EmbeddedWarmup(ReadinessGate gate, ScoringPipeline pipeline, ServedFeatureSets sets, FeatureServiceProperties features,
+            CurrencyTable currencies, StringRedisTemplate redis, Clock clock) {
+        this.gate = gate;
+        this.pipeline = pipeline;
+        this.sets = sets;
+        this.features = features;
+        this.currencies = currencies;
+        this.redis = redis;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws InterruptedException {
+        CountDownLatch modelServable = new CountDownLatch(1);
+        gate.onChange(ready -> {
+            if (ready) {
+                modelServable.countDown();
+            }
+        });
+        if (!modelServable.await(MODEL_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            log.warn("The default model is not servable after {} s; the pipeline is not warmed up", MODEL_WAIT.toSeconds());
+            return;
+        }
+        String card = "warmup-" + UUID.randomUUID();
+        List<String> written = new ArrayList<>();
+        try {
+            WarmupRounds.run("the in-process pipeline", 100, Duration.ofSeconds(30), () -> {
+                String id = card + "-" + written.size();
+                written.add(id);
+                pipeline.run(transaction(id, card), RequestDeadline.startingAt(clock.instant(), Duration.ofSeconds(2), clock));
+            });
+        } finally {
+            deleteKeys(card, written);
+        }
+    }
+
+    private DataTransaction transaction(String id, String card) {
+        return new DataTransaction(id, clock.instant(), 100, currencies.base(), card, "424242", "FR", "warmup", "warmup",
+                "5411", "FR", Channel.POS, null, null, null, null);
+    }
+
+    private void deleteKeys(String card, List<String> transactions) {
+        List<String> keys = new ArrayList<>();
+        sets.all().forEach(set -> {
+            CardKeys cardKeys = new CardKeys(features.keyPrefix(), set.id());
+            keys.add(cardKeys.window(card));
+            keys.add(cardKeys.merchants(card));
+            transactions.forEach(tx -> keys.add(cardKeys.transaction(card, tx)));
+        });
+        try {
+            redis.delete(keys);
+        } catch (RuntimeException e) {
+            log.warn("Could not delete the warm-up keys ({}); they expire on their own", e.getMessage());
+        }
+    }
+}
