@@ -3,6 +3,7 @@ package dev.fraudscore.support.proto;
 import com.google.protobuf.ProtocolMessageEnum;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The naming rule between a domain enum and its proto twin. buf's lint (ENUM_VALUE_PREFIX) prefixes every
@@ -11,6 +12,16 @@ import java.util.Optional;
  * ({@code CHANNEL_UNSPECIFIED}) and {@code UNRECOGNIZED} have no domain twin.
  */
 final class ProtoEnumNames {
+
+    private static final Pattern WORD_START = Pattern.compile("([a-z0-9])([A-Z])");
+    /** Per proto enum class, computed once: the mapping runs on every request. */
+    private static final ClassValue<String> PREFIXES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> protoType) {
+            String enumName = ((ProtocolMessageEnum) protoType.getEnumConstants()[0]).getDescriptorForType().getName();
+            return WORD_START.matcher(enumName).replaceAll("$1_$2").toUpperCase(Locale.ROOT) + "_";
+        }
+    };
 
     private ProtoEnumNames() {
     }
@@ -38,8 +49,7 @@ final class ProtoEnumNames {
 
     /** {@code VersionState} → {@code VERSION_STATE_}, from the name of the enum in its proto descriptor. */
     static <P extends Enum<P> & ProtocolMessageEnum> String prefix(Class<P> protoType) {
-        String enumName = protoType.getEnumConstants()[0].getDescriptorForType().getName();
-        return enumName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT) + "_";
+        return PREFIXES.get(protoType);
     }
 
     private static <E extends Enum<E>> Optional<E> byName(Class<E> type, String name) {
