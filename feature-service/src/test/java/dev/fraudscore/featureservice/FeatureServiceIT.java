@@ -92,7 +92,7 @@ class FeatureServiceIT {
                 .setMerchantKey("merchant-1")
                 .setMerchantCategoryCode("5411")
                 .setMerchantCountry("DE")
-                .setChannel(Channel.POS);
+                .setChannel(Channel.CHANNEL_POS);
     }
 
     private static GetFeaturesRequest request(Transaction.Builder tx, String name, int version, String fingerprint) {
@@ -155,7 +155,7 @@ class FeatureServiceIT {
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(error.getStatus().getDescription())
                 .contains("transaction.amount_minor must not be negative")
-                .contains("transaction.channel must be one of ECOMMERCE, POS, ATM, MOTO")
+                .contains("transaction.channel must be one of CHANNEL_ECOMMERCE, CHANNEL_POS, CHANNEL_ATM, CHANNEL_MOTO")
                 .doesNotContain("Exception");
         BadRequest details = StatusProto.fromThrowable(error).getDetails(0).unpack(BadRequest.class);
         assertThat(details.getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)

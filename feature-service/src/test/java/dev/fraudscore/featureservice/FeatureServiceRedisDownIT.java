@@ -74,7 +74,7 @@ class FeatureServiceRedisDownIT {
                         .setBaseCurrency("EUR")
                         .setCardKey("card-down")
                         .setMerchantKey("m-1")
-                        .setChannel(Channel.ATM))
+                        .setChannel(Channel.CHANNEL_ATM))
                 .setFeatureSet(FeatureSetRef.newBuilder().setName("fraud").setVersion(1))
                 .build();
 

@@ -3,7 +3,7 @@ package dev.fraudscore.predictservice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fraudscore.contracts.predict.v1.ModelMetadata;
+import dev.fraudscore.contracts.predict.v1.GetModelMetadataResponse;
 import dev.fraudscore.contracts.predict.v1.VersionState;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -25,7 +25,7 @@ public final class GrpcAssertions {
     }
 
     /** Each version the metadata lists, with its state. */
-    public static Map<String, VersionState> states(ModelMetadata metadata) {
+    public static Map<String, VersionState> states(GetModelMetadataResponse metadata) {
         Map<String, VersionState> states = new TreeMap<>();
         metadata.getVersionsList().forEach(v -> states.put(v.getVersion(), v.getState()));
         return states;

@@ -2,8 +2,8 @@ package dev.fraudscore.predictservice;
 
 import dev.fraudscore.contracts.common.v1.FeatureSetRef;
 import dev.fraudscore.contracts.predict.v1.GetModelMetadataRequest;
+import dev.fraudscore.contracts.predict.v1.GetModelMetadataResponse;
 import dev.fraudscore.contracts.predict.v1.LoadModelRequest;
-import dev.fraudscore.contracts.predict.v1.ModelMetadata;
 import dev.fraudscore.contracts.predict.v1.ModelRepositoryServiceGrpc;
 import dev.fraudscore.contracts.predict.v1.PredictRequest;
 import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
@@ -49,21 +49,21 @@ public final class GrpcTestClient implements AutoCloseable {
         return ModelRepositoryServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
     }
 
-    public ModelMetadata metadata(String model) {
+    public GetModelMetadataResponse metadata(String model) {
         return predict().getModelMetadata(GetModelMetadataRequest.newBuilder().setModelName(model).build());
     }
 
     /** Rescans the model's folder now and waits until its versions are served or failed. */
-    public ModelMetadata load(String model) {
+    public GetModelMetadataResponse load(String model) {
         return load(model, "");
     }
 
-    public ModelMetadata load(String model, String version) {
+    public GetModelMetadataResponse load(String model, String version) {
         return repository().loadModel(LoadModelRequest.newBuilder().setModelName(model).setVersion(version).build())
                 .getModel();
     }
 
-    public ModelMetadata unload(String model, String version) {
+    public GetModelMetadataResponse unload(String model, String version) {
         return repository().unloadModel(UnloadModelRequest.newBuilder().setModelName(model).setVersion(version).build())
                 .getModel();
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,7 +23,9 @@ final class ApiClient {
         this.baseUrl = baseUrl;
     }
 
-    record Answer(int status, String contentType, String requestId, JsonNode body, long millis) {
+    /** An answer as received; {@code rawBody} and {@code headers} as they came, for checks against the OpenAPI document. */
+    record Answer(int status, String contentType, String requestId, JsonNode body, long millis, String rawBody,
+                  HttpHeaders headers) {
     }
 
     Answer score(Object body, String apiKey) {
@@ -30,10 +33,17 @@ final class ApiClient {
     }
 
     Answer post(String path, String body, String apiKey) {
+        return send("POST", path, body, apiKey);
+    }
+
+    /** Any method; a null body sends none. */
+    Answer send(String method, String path, String body, String apiKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (apiKey != null) {
             request.header("X-API-Key", apiKey);
         }
@@ -44,7 +54,8 @@ final class ApiClient {
             JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
             return new Answer(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("X-Request-Id").orElse(null), json, millis);
+                    response.headers().firstValue("X-Request-Id").orElse(null), json, millis, response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

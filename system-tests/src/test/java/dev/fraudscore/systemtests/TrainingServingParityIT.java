@@ -68,7 +68,7 @@ class TrainingServingParityIT {
                 .setBaseCurrency("EUR")
                 .setCardKey(tx.cardKey())
                 .setMerchantKey(tx.merchantKey())
-                .setChannel(Channel.valueOf(tx.channel().name()));
+                .setChannel(Channel.valueOf("CHANNEL_" + tx.channel().name()));
         if (tx.cardCountry() != null) {
             proto.setCardCountry(tx.cardCountry());
         }

@@ -37,7 +37,7 @@ public final class DownstreamWarmup {
         PredictRequest zeros = PredictRequest.newBuilder().setFeatureSet(DomainProtos.toProto(model.featureSet()))
                 .addRows(Row.newBuilder().addAllValues(Collections.nCopies(model.inputs(), 0f))).build();
         DecideRequest decide = DecideRequest.newBuilder().setTransactionId("warmup")
-                .setUnavailable(Unavailable.MODEL_UNAVAILABLE)
+                .setUnavailable(Unavailable.UNAVAILABLE_MODEL_UNAVAILABLE)
                 .setModel(DomainProtos.modelRef(model.model().name(), model.model().version()))
                 .setFeatureSet(DomainProtos.toProto(model.featureSet())).build();
         WarmupRounds.run("the calls to predict- and postprocess-service", ROUNDS, BUDGET, () -> {

@@ -3,7 +3,7 @@ package dev.fraudscore.businessapi.grpc;
 import dev.fraudscore.businessapi.domain.ModelId;
 import dev.fraudscore.businessapi.pipeline.ModelCatalog;
 import dev.fraudscore.businessapi.pipeline.ServedModel;
-import dev.fraudscore.contracts.predict.v1.ModelMetadata;
+import dev.fraudscore.contracts.predict.v1.GetModelMetadataResponse;
 import dev.fraudscore.support.proto.DomainProtos;
 import java.time.Clock;
 import java.time.Duration;
@@ -124,7 +124,7 @@ public final class ModelMetadataCache implements ModelCatalog, AutoCloseable {
         }
     }
 
-    private static ServedModel served(ModelMetadata metadata) {
+    private static ServedModel served(GetModelMetadataResponse metadata) {
         return new ServedModel(new ModelId(metadata.getModel().getName(), metadata.getModel().getVersion()),
                 DomainProtos.featureSet(metadata.getFeatureSet()), metadata.getInputsCount());
     }

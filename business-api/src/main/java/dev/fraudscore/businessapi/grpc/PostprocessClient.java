@@ -9,10 +9,10 @@ import dev.fraudscore.contracts.postprocess.v1.Unavailable;
 import dev.fraudscore.domain.Decision;
 import dev.fraudscore.domain.Label;
 import dev.fraudscore.domain.Reason;
-import dev.fraudscore.domain.ReasonCode;
 import dev.fraudscore.support.proto.DomainProtos;
 import io.grpc.Channel;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** {@link DecisionPolicy} over PostprocessService.Decide, through its guard. Does not own the channel. */
@@ -54,8 +54,9 @@ public final class PostprocessClient implements DecisionPolicy {
         if (question.score() != null) {
             request.setScore(question.score());
         } else {
-            request.setUnavailable(question.unavailable() == ReasonCode.FEATURES_UNAVAILABLE
-                    ? Unavailable.FEATURES_UNAVAILABLE : Unavailable.MODEL_UNAVAILABLE);
+            // the pipeline skips a score for the features or the model; any other reason reads as the model's
+            request.setUnavailable(Optional.ofNullable(question.unavailable()).flatMap(DomainProtos::unavailable)
+                    .orElse(Unavailable.UNAVAILABLE_MODEL_UNAVAILABLE));
         }
         if (question.model() != null) {
             request.setModel(DomainProtos.modelRef(question.model().name(), question.model().version()));

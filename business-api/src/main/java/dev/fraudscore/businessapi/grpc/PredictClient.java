@@ -3,7 +3,7 @@ package dev.fraudscore.businessapi.grpc;
 import dev.fraudscore.businessapi.domain.ModelId;
 import dev.fraudscore.businessapi.pipeline.Scorer;
 import dev.fraudscore.contracts.predict.v1.GetModelMetadataRequest;
-import dev.fraudscore.contracts.predict.v1.ModelMetadata;
+import dev.fraudscore.contracts.predict.v1.GetModelMetadataResponse;
 import dev.fraudscore.contracts.predict.v1.PredictRequest;
 import dev.fraudscore.contracts.predict.v1.PredictResponse;
 import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
@@ -57,7 +57,7 @@ public final class PredictClient implements Scorer {
     }
 
     /** Not guarded: only the background refresher calls it, never a request. */
-    public ModelMetadata metadata(Duration timeout) {
+    public GetModelMetadataResponse metadata(Duration timeout) {
         return blockingStub.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
                 .getModelMetadata(GetModelMetadataRequest.getDefaultInstance());
     }

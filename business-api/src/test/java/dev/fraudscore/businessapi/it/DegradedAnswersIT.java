@@ -40,7 +40,7 @@ class DegradedAnswersIT extends PipelineITSupport {
         assertThat(FIXTURES.predict.requests).isEmpty();
         DecideRequest decided = FIXTURES.postprocess.requests.peek();
         assertThat(decided.hasScore()).isFalse();
-        assertThat(decided.getUnavailable()).isEqualTo(Unavailable.FEATURES_UNAVAILABLE);
+        assertThat(decided.getUnavailable()).isEqualTo(Unavailable.UNAVAILABLE_FEATURES_UNAVAILABLE);
         // a degraded answer is not stored: the claim is, so the retry below gets a real score
         assertThat(redis.hasKey(idempotencyKey(id))).isTrue();
         assertThat(redis.opsForHash().hasKey(idempotencyKey(id), "a")).isFalse();
@@ -67,7 +67,7 @@ class DegradedAnswersIT extends PipelineITSupport {
         assertThat(answer.get("featureSet").asString()).isEqualTo("fraud_v1");
         assertThat(FIXTURES.features.requests).hasSize(1);
         DecideRequest decided = FIXTURES.postprocess.requests.peek();
-        assertThat(decided.getUnavailable()).isEqualTo(Unavailable.MODEL_UNAVAILABLE);
+        assertThat(decided.getUnavailable()).isEqualTo(Unavailable.UNAVAILABLE_MODEL_UNAVAILABLE);
         assertThat(decided.getFeaturesMap()).containsKey("amount_log");
         assertThat(models.current()).isPresent();
     }

@@ -41,7 +41,7 @@ class FraudScoreApiIT extends PipelineITSupport {
         assertThat(asked.getTransaction().getAmountMinor()).isEqualTo(12_999L);
         assertThat(asked.getTransaction().getBaseCurrency()).isEqualTo("EUR");
         assertThat(asked.getTransaction().getCardKey()).isEqualTo("tok_4f9a2c");
-        assertThat(asked.getTransaction().getChannel()).isEqualTo(Channel.ECOMMERCE);
+        assertThat(asked.getTransaction().getChannel()).isEqualTo(Channel.CHANNEL_ECOMMERCE);
         assertThat(FIXTURES.predict.requests.peek().getRows(0).getValuesCount()).isEqualTo(2);
         DecideRequest decided = FIXTURES.postprocess.requests.peek();
         assertThat(decided.getScore()).isEqualTo(0.87f);

@@ -24,14 +24,14 @@ final class PostprocessFixture extends PostprocessServiceGrpc.PostprocessService
         requests.add(request);
         DecideResponse.Builder answer = DecideResponse.newBuilder().setPolicyVersion(POLICY);
         if (!request.hasScore()) {
-            answer.setLabel(Label.UNCERTAIN).setDecision(Decision.REVIEW);
+            answer.setLabel(Label.LABEL_UNCERTAIN).setDecision(Decision.DECISION_REVIEW);
         } else if (request.getScore() >= 0.8f) {
-            answer.setLabel(Label.HIGHLY_SUSPICIOUS).setDecision(Decision.DECLINE)
+            answer.setLabel(Label.LABEL_HIGHLY_SUSPICIOUS).setDecision(Decision.DECISION_DECLINE)
                     .addReasons(Reason.newBuilder().setCode("HIGH_SCORE").setText("The model's score is very high.").setWeight(0.75f));
         } else if (request.getScore() >= 0.5f) {
-            answer.setLabel(Label.SUSPICIOUS).setDecision(Decision.REVIEW);
+            answer.setLabel(Label.LABEL_SUSPICIOUS).setDecision(Decision.DECISION_REVIEW);
         } else {
-            answer.setLabel(Label.NOT_FRAUD).setDecision(Decision.APPROVE);
+            answer.setLabel(Label.LABEL_NOT_FRAUD).setDecision(Decision.DECISION_APPROVE);
         }
         responses.onNext(answer.build());
         responses.onCompleted();

@@ -3,7 +3,7 @@ package dev.fraudscore.businessapi.it;
 import dev.fraudscore.contracts.common.v1.FeatureSetRef;
 import dev.fraudscore.contracts.common.v1.ModelRef;
 import dev.fraudscore.contracts.predict.v1.GetModelMetadataRequest;
-import dev.fraudscore.contracts.predict.v1.ModelMetadata;
+import dev.fraudscore.contracts.predict.v1.GetModelMetadataResponse;
 import dev.fraudscore.contracts.predict.v1.PredictRequest;
 import dev.fraudscore.contracts.predict.v1.PredictResponse;
 import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
@@ -23,10 +23,10 @@ final class PredictFixture extends PredictServiceGrpc.PredictServiceImplBase {
 
     final ConcurrentLinkedQueue<PredictRequest> requests = new ConcurrentLinkedQueue<>();
     final AtomicInteger metadataCalls = new AtomicInteger();
-    volatile ModelMetadata metadata = model("1", "fp-1");
+    volatile GetModelMetadataResponse metadata = model("1", "fp-1");
 
-    static ModelMetadata model(String version, String fingerprint) {
-        return ModelMetadata.newBuilder()
+    static GetModelMetadataResponse model(String version, String fingerprint) {
+        return GetModelMetadataResponse.newBuilder()
                 .setModel(ModelRef.newBuilder().setName("fraud-mlp").setVersion(version))
                 .setFeatureSet(FeatureSetRef.newBuilder().setName("fraud").setVersion(1).setFingerprint(fingerprint))
                 .addInputs("amount_log").addInputs("tx_count_1h")
@@ -36,7 +36,7 @@ final class PredictFixture extends PredictServiceGrpc.PredictServiceImplBase {
     }
 
     @Override
-    public void getModelMetadata(GetModelMetadataRequest request, StreamObserver<ModelMetadata> responses) {
+    public void getModelMetadata(GetModelMetadataRequest request, StreamObserver<GetModelMetadataResponse> responses) {
         metadataCalls.incrementAndGet();
         responses.onNext(metadata);
         responses.onCompleted();
@@ -45,7 +45,7 @@ final class PredictFixture extends PredictServiceGrpc.PredictServiceImplBase {
     @Override
     public void predict(PredictRequest request, StreamObserver<PredictResponse> responses) {
         requests.add(request);
-        ModelMetadata served = metadata;
+        GetModelMetadataResponse served = metadata;
         if (!request.getFeatureSet().getFingerprint().equals(served.getFeatureSet().getFingerprint())) {
             responses.onError(Status.FAILED_PRECONDITION.withDescription("model " + served.getModel().getVersion()
                     + " needs feature set fingerprint " + served.getFeatureSet().getFingerprint()).asRuntimeException());

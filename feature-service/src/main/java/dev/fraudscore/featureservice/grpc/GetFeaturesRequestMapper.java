@@ -13,8 +13,10 @@ import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.support.proto.DomainProtos;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Maps a {@link GetFeaturesRequest} to the data domain, checking every field the feature code relies
@@ -26,6 +28,9 @@ final class GetFeaturesRequestMapper {
     private static final Instant EARLIEST = Instant.EPOCH;
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    /** The proto names a caller may send, in the contract's order: CHANNEL_ECOMMERCE, CHANNEL_POS, ... */
+    private static final String CHANNELS = Arrays.stream(Channel.values())
+            .map(channel -> DomainProtos.toProto(channel).name()).collect(Collectors.joining(", "));
 
     private GetFeaturesRequestMapper() {
     }
@@ -96,7 +101,7 @@ final class GetFeaturesRequestMapper {
                     ? "the unknown value " + tx.getChannelValue()
                     : tx.getChannel().name();
             violations.add(new FieldViolation("transaction.channel",
-                    "must be one of ECOMMERCE, POS, ATM, MOTO (it was " + was + ")"));
+                    "must be one of " + CHANNELS + " (it was " + was + ")"));
             return null;
         });
     }

@@ -91,7 +91,7 @@ public final class SelfWarmup implements ApplicationListener<GrpcServerStartedEv
         return GetFeaturesRequest.newBuilder()
                 .setFeatureSet(DomainProtos.toProto(set.ref()))
                 .setTransaction(Transaction.newBuilder().setTransactionId(tx).setCardKey(card).setMerchantKey("warmup")
-                        .setAmountMinor(100).setBaseCurrency(set.amountCurrency()).setChannel(Channel.POS)
+                        .setAmountMinor(100).setBaseCurrency(set.amountCurrency()).setChannel(Channel.CHANNEL_POS)
                         .setOccurredAt(Timestamp.newBuilder().setSeconds(at.getEpochSecond())))
                 .build();
     }

@@ -35,7 +35,7 @@ class GetFeaturesRequestMapperTest {
                 .setMerchantKey("m-1")
                 .setMerchantCategoryCode("5411")
                 .setMerchantCountry("FR")
-                .setChannel(Channel.ECOMMERCE);
+                .setChannel(Channel.CHANNEL_ECOMMERCE);
     }
 
     private static GetFeaturesRequest request(Transaction.Builder tx) {
@@ -65,7 +65,7 @@ class GetFeaturesRequestMapperTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"ECOMMERCE,ECOMMERCE", "POS,POS", "ATM,ATM", "MOTO,MOTO"})
+    @CsvSource({"CHANNEL_ECOMMERCE,ECOMMERCE", "CHANNEL_POS,POS", "CHANNEL_ATM,ATM", "CHANNEL_MOTO,MOTO"})
     void mapsEachChannel(Channel wire, dev.fraudscore.domain.Channel domain) {
         FeatureQuery query = GetFeaturesRequestMapper.toQuery(request(validTransaction().setChannel(wire)));
 
@@ -85,13 +85,13 @@ class GetFeaturesRequestMapperTest {
     @Test
     void refusesAnUnspecifiedChannel() {
         assertViolation(validTransaction().setChannel(Channel.CHANNEL_UNSPECIFIED), "transaction.channel",
-                "must be one of ECOMMERCE, POS, ATM, MOTO (it was CHANNEL_UNSPECIFIED)");
+                "must be one of CHANNEL_ECOMMERCE, CHANNEL_POS, CHANNEL_ATM, CHANNEL_MOTO (it was CHANNEL_UNSPECIFIED)");
     }
 
     @Test
     void refusesAChannelNumberThisContractDoesNotKnow() {
         assertViolation(validTransaction().setChannelValue(42), "transaction.channel",
-                "must be one of ECOMMERCE, POS, ATM, MOTO (it was the unknown value 42)");
+                "must be one of CHANNEL_ECOMMERCE, CHANNEL_POS, CHANNEL_ATM, CHANNEL_MOTO (it was the unknown value 42)");
     }
 
     @Test
@@ -156,7 +156,7 @@ class GetFeaturesRequestMapperTest {
         assertThat(error.getMessage()).isEqualTo("the request is invalid: feature_set.name must not be empty (e.g. fraud); "
                 + "feature_set.version must be positive (it was 0); transaction.transaction_id must not be empty; "
                 + "transaction.amount_minor must not be negative (it was -1); "
-                + "transaction.channel must be one of ECOMMERCE, POS, ATM, MOTO (it was CHANNEL_UNSPECIFIED)");
+                + "transaction.channel must be one of CHANNEL_ECOMMERCE, CHANNEL_POS, CHANNEL_ATM, CHANNEL_MOTO (it was CHANNEL_UNSPECIFIED)");
     }
 
     private static void assertViolation(Transaction.Builder tx, String field, String description) {

@@ -28,12 +28,8 @@ final class DecideMapping {
     }
 
     private static ReasonCode unavailable(DecideRequest request) {
-        return switch (request.getUnavailable()) {
-            case FEATURES_UNAVAILABLE -> ReasonCode.FEATURES_UNAVAILABLE;
-            case MODEL_UNAVAILABLE -> ReasonCode.MODEL_UNAVAILABLE;
-            // a value added to the enum after this build reads as "no reason given"
-            case UNAVAILABLE_UNSPECIFIED, UNRECOGNIZED -> ReasonCode.SCORE_MISSING;
-        };
+        // the zero value, or a value added to the enum after this build, reads as "no reason given"
+        return DomainProtos.unavailable(request.getUnavailable()).orElse(ReasonCode.SCORE_MISSING);
     }
 
     static DecideResponse toResponse(Verdict verdict) {

@@ -55,7 +55,7 @@ class CustomPolicyIT {
     void itsVersionFailModeAndThresholdsAreUsedInTheirOrder() throws InterruptedException {
         try (DecideClient client = new DecideClient(grpcPort)) {
             DecideResponse uncertain = client.postprocess().decide(DecideRequest.newBuilder()
-                    .setUnavailable(Unavailable.FEATURES_UNAVAILABLE).build());
+                    .setUnavailable(Unavailable.UNAVAILABLE_FEATURES_UNAVAILABLE).build());
             DecideResponse byDefault = client.postprocess().decide(DecideRequest.newBuilder().setScore(0.5f).build());
             DecideResponse byModelVersion = client.postprocess().decide(DecideRequest.newBuilder().setScore(0.5f)
                     .setModel(fraudMlp("9")).setModelThresholds(bands(0.1f, 0.2f)).build());
@@ -65,14 +65,14 @@ class CustomPolicyIT {
                     .setModel(fraudMlp("10")).build());
 
             assertThat(uncertain.getPolicyVersion()).isEqualTo("it-custom-7");
-            assertThat(uncertain.getLabel()).isEqualTo(Label.UNCERTAIN);
-            assertThat(uncertain.getDecision()).isEqualTo(Decision.DECLINE);
-            assertThat(byDefault.getDecision()).isEqualTo(Decision.DECLINE);
+            assertThat(uncertain.getLabel()).isEqualTo(Label.LABEL_UNCERTAIN);
+            assertThat(uncertain.getDecision()).isEqualTo(Decision.DECISION_DECLINE);
+            assertThat(byDefault.getDecision()).isEqualTo(Decision.DECISION_DECLINE);
             assertThat(byModelVersion.getDecision()).as("the entry for this version beats the model's own")
-                    .isEqualTo(Decision.APPROVE);
+                    .isEqualTo(Decision.DECISION_APPROVE);
             assertThat(byManifest.getDecision()).as("the model's own beat the model-wide entry")
-                    .isEqualTo(Decision.REVIEW);
-            assertThat(byModel.getDecision()).as("the model-wide entry beats the default").isEqualTo(Decision.APPROVE);
+                    .isEqualTo(Decision.DECISION_REVIEW);
+            assertThat(byModel.getDecision()).as("the model-wide entry beats the default").isEqualTo(Decision.DECISION_APPROVE);
         }
     }
 

@@ -49,7 +49,7 @@ class DecideMappingTest {
     @Test
     void anAbsentScoreIsNullEvenThoughProtoDefaultsItToZero() {
         DecideInput input = DecideMapping.toInput(DecideRequest.newBuilder()
-                .setUnavailable(Unavailable.FEATURES_UNAVAILABLE).build());
+                .setUnavailable(Unavailable.UNAVAILABLE_FEATURES_UNAVAILABLE).build());
 
         assertThat(input.score()).isNull();
         assertThat(input.unavailable()).isEqualTo(ReasonCode.FEATURES_UNAVAILABLE);
@@ -61,8 +61,8 @@ class DecideMappingTest {
         DecideResponse response = DecideMapping.toResponse(new Verdict(Label.SUSPICIOUS, Decision.REVIEW,
                 List.of(new Reason("A", "a text", 0.5)), "v9"));
 
-        assertThat(response.getLabel()).isEqualTo(dev.fraudscore.contracts.postprocess.v1.Label.SUSPICIOUS);
-        assertThat(response.getDecision()).isEqualTo(dev.fraudscore.contracts.postprocess.v1.Decision.REVIEW);
+        assertThat(response.getLabel()).isEqualTo(dev.fraudscore.contracts.postprocess.v1.Label.LABEL_SUSPICIOUS);
+        assertThat(response.getDecision()).isEqualTo(dev.fraudscore.contracts.postprocess.v1.Decision.DECISION_REVIEW);
         assertThat(response.getPolicyVersion()).isEqualTo("v9");
         assertThat(response.getReasons(0).getCode()).isEqualTo("A");
         assertThat(response.getReasons(0).getText()).isEqualTo("a text");

@@ -64,8 +64,8 @@ class PostprocessGrpcIT {
                 .putFeatures("first_time_merchant", 0f)
                 .build());
 
-        assertThat(response.getLabel()).isEqualTo(Label.HIGHLY_SUSPICIOUS);
-        assertThat(response.getDecision()).isEqualTo(Decision.DECLINE);
+        assertThat(response.getLabel()).isEqualTo(Label.LABEL_HIGHLY_SUSPICIOUS);
+        assertThat(response.getDecision()).isEqualTo(Decision.DECISION_DECLINE);
         assertThat(response.getPolicyVersion())
                 .isEqualTo(new PolicyLoader().load(PostprocessProperties.DEFAULT_POLICY).version());
         assertThat(response.getReasonsList()).extracting(Reason::getCode).containsExactly("MODEL_SCORE_HIGH", "HIGH_VELOCITY");
@@ -83,7 +83,7 @@ class PostprocessGrpcIT {
                 .setModelThresholds(MANIFEST)
                 .build());
 
-        assertThat(response.getDecision()).isEqualTo(Decision.REVIEW);
+        assertThat(response.getDecision()).isEqualTo(Decision.DECISION_REVIEW);
         assertThat(response.getReasons(0).getText()).endsWith("at or above the review threshold 0.289");
     }
 
@@ -91,11 +91,11 @@ class PostprocessGrpcIT {
     void noScoreBecauseTheModelIsDownIsUncertainAndFollowsTheFailMode() {
         DecideResponse response = client.postprocess().decide(DecideRequest.newBuilder()
                 .setTransactionId("tx-2")
-                .setUnavailable(Unavailable.MODEL_UNAVAILABLE)
+                .setUnavailable(Unavailable.UNAVAILABLE_MODEL_UNAVAILABLE)
                 .build());
 
-        assertThat(response.getLabel()).isEqualTo(Label.UNCERTAIN);
-        assertThat(response.getDecision()).isEqualTo(Decision.REVIEW);
+        assertThat(response.getLabel()).isEqualTo(Label.LABEL_UNCERTAIN);
+        assertThat(response.getDecision()).isEqualTo(Decision.DECISION_REVIEW);
         assertThat(response.getReasonsList()).extracting(Reason::getCode).containsExactly("MODEL_UNAVAILABLE");
         assertThat(response.getReasons(0).getText()).endsWith("the decision follows the fail mode REVIEW.");
     }

@@ -1,7 +1,7 @@
 package dev.fraudscore.predictservice.grpc;
 
 import dev.fraudscore.contracts.predict.v1.GetModelMetadataRequest;
-import dev.fraudscore.contracts.predict.v1.ModelMetadata;
+import dev.fraudscore.contracts.predict.v1.GetModelMetadataResponse;
 import dev.fraudscore.contracts.predict.v1.PredictRequest;
 import dev.fraudscore.contracts.predict.v1.PredictResponse;
 import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
@@ -77,7 +77,7 @@ public class PredictGrpcService extends PredictServiceGrpc.PredictServiceImplBas
     }
 
     @Override
-    public void getModelMetadata(GetModelMetadataRequest request, StreamObserver<ModelMetadata> responses) {
+    public void getModelMetadata(GetModelMetadataRequest request, StreamObserver<GetModelMetadataResponse> responses) {
         String name = request.getModelName().isEmpty() ? registry.defaultModel() : request.getModelName();
         ServedModel model = registry.model(name).orElseThrow(() -> registry.absent(name));
         responses.onNext(PredictProtos.metadata(model, registry.servedModels()));

@@ -1,6 +1,6 @@
 package dev.fraudscore.predictservice.grpc;
 
-import dev.fraudscore.contracts.predict.v1.ModelMetadata;
+import dev.fraudscore.contracts.predict.v1.GetModelMetadataResponse;
 import dev.fraudscore.contracts.predict.v1.PredictRequest;
 import dev.fraudscore.contracts.predict.v1.PredictResponse;
 import dev.fraudscore.contracts.predict.v1.Row;
@@ -52,11 +52,11 @@ final class PredictProtos {
     }
 
     /** The model's primary version, its feature set and every version's state. */
-    static ModelMetadata metadata(ServedModel model, List<String> servedModels) {
+    static GetModelMetadataResponse metadata(ServedModel model, List<String> servedModels) {
         ServingVersion primary = model.primary().orElseThrow(() -> PredictionException.unavailable("model " + model.name()
                 + " has no servable version; its versions: " + model.describeVersions()));
         ModelManifest manifest = primary.manifest();
-        ModelMetadata.Builder metadata = status(model, servedModels).toBuilder()
+        GetModelMetadataResponse.Builder metadata = status(model, servedModels).toBuilder()
                 .setModel(DomainProtos.modelRef(manifest.name(), manifest.version()))
                 .setFeatureSet(DomainProtos.toProto(manifest.featureSet()))
                 .addAllInputs(manifest.inputs())
@@ -78,8 +78,8 @@ final class PredictProtos {
     }
 
     /** Every version's state and the routing, whether or not a version is servable. */
-    static ModelMetadata status(ServedModel model, List<String> servedModels) {
-        ModelMetadata.Builder metadata = ModelMetadata.newBuilder().addAllServedModels(servedModels);
+    static GetModelMetadataResponse status(ServedModel model, List<String> servedModels) {
+        GetModelMetadataResponse.Builder metadata = GetModelMetadataResponse.newBuilder().addAllServedModels(servedModels);
         for (VersionStatus version : model.versions()) {
             var status = dev.fraudscore.contracts.predict.v1.VersionStatus.newBuilder()
                     .setVersion(version.version())

@@ -6,7 +6,7 @@ import static dev.fraudscore.predictservice.GrpcAssertions.assertRefused;
 import static dev.fraudscore.predictservice.GrpcAssertions.states;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fraudscore.contracts.predict.v1.ModelMetadata;
+import dev.fraudscore.contracts.predict.v1.GetModelMetadataResponse;
 import dev.fraudscore.contracts.predict.v1.VersionStatus;
 import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.model.ModelManifest;
@@ -44,7 +44,7 @@ class BrokenVersionIT extends RunningService {
 
     @Test
     void theBrokenVersionsAreFailedWithTheirReasonAndTheGoodOneServes() {
-        ModelMetadata metadata = client.load(MODEL);
+        GetModelMetadataResponse metadata = client.load(MODEL);
 
         assertThat(states(metadata)).isEqualTo(Map.of("2", VERSION_STATE_READY, "3", VERSION_STATE_FAILED,
                 "4", VERSION_STATE_FAILED));
@@ -84,7 +84,7 @@ class BrokenVersionIT extends RunningService {
                 .isEqualTo(1.0);
     }
 
-    private static VersionStatus version(ModelMetadata metadata, String version) {
+    private static VersionStatus version(GetModelMetadataResponse metadata, String version) {
         return metadata.getVersionsList().stream().filter(v -> v.getVersion().equals(version)).findFirst().orElseThrow();
     }
 }

@@ -4,7 +4,7 @@ import static dev.fraudscore.predictservice.GrpcAssertions.assertRefused;
 import static dev.fraudscore.predictservice.GrpcAssertions.states;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fraudscore.contracts.predict.v1.ModelMetadata;
+import dev.fraudscore.contracts.predict.v1.GetModelMetadataResponse;
 import dev.fraudscore.contracts.predict.v1.PredictResponse;
 import dev.fraudscore.contracts.predict.v1.VersionState;
 import dev.fraudscore.features.FeatureSetId;
@@ -47,7 +47,7 @@ class PredictIT extends RunningService {
 
     @Test
     void describesTheModelItsVersionsAndItsRouting() {
-        ModelMetadata metadata = client.metadata("");
+        GetModelMetadataResponse metadata = client.metadata("");
 
         assertThat(metadata.getModel().getName()).isEqualTo(DEFAULT_MODEL);
         assertThat(metadata.getModel().getVersion()).isEqualTo("2");

@@ -2,17 +2,20 @@ package dev.fraudscore.support.proto;
 
 import dev.fraudscore.contracts.common.v1.FeatureSetRef;
 import dev.fraudscore.contracts.common.v1.ModelRef;
+import dev.fraudscore.contracts.postprocess.v1.Unavailable;
 import dev.fraudscore.domain.Channel;
 import dev.fraudscore.domain.Decision;
 import dev.fraudscore.domain.Label;
+import dev.fraudscore.domain.ReasonCode;
 import dev.fraudscore.domain.Thresholds;
 import dev.fraudscore.features.FeatureSetId;
 import java.util.Optional;
 
 /**
- * The one mapping between the shared domain types and their proto messages and enums. A proto value this
- * build does not know (a newer peer, or the zero "unspecified" value) maps to empty, and the caller decides
- * what that means.
+ * The one mapping between the shared domain types and their proto messages and enums. Enum values map by
+ * name under buf's prefix rule ({@link ProtoEnumNames}): domain {@code ECOMMERCE} is proto
+ * {@code CHANNEL_ECOMMERCE}. A proto value this build does not know (a newer peer, or the zero "unspecified"
+ * value) maps to empty, and the caller decides what that means.
  */
 public final class DomainProtos {
 
@@ -20,27 +23,37 @@ public final class DomainProtos {
     }
 
     public static dev.fraudscore.contracts.common.v1.Channel toProto(Channel channel) {
-        return dev.fraudscore.contracts.common.v1.Channel.valueOf(channel.name());
+        return ProtoEnumNames.toProto(dev.fraudscore.contracts.common.v1.Channel.class, channel);
     }
 
     public static Optional<Channel> channel(dev.fraudscore.contracts.common.v1.Channel channel) {
-        return known(Channel.class, channel.name());
+        return ProtoEnumNames.toDomain(Channel.class, channel);
     }
 
     public static dev.fraudscore.contracts.postprocess.v1.Label toProto(Label label) {
-        return dev.fraudscore.contracts.postprocess.v1.Label.valueOf(label.name());
+        return ProtoEnumNames.toProto(dev.fraudscore.contracts.postprocess.v1.Label.class, label);
     }
 
     public static Optional<Label> label(dev.fraudscore.contracts.postprocess.v1.Label label) {
-        return known(Label.class, label.name());
+        return ProtoEnumNames.toDomain(Label.class, label);
     }
 
     public static dev.fraudscore.contracts.postprocess.v1.Decision toProto(Decision decision) {
-        return dev.fraudscore.contracts.postprocess.v1.Decision.valueOf(decision.name());
+        return ProtoEnumNames.toProto(dev.fraudscore.contracts.postprocess.v1.Decision.class, decision);
     }
 
     public static Optional<Decision> decision(dev.fraudscore.contracts.postprocess.v1.Decision decision) {
-        return known(Decision.class, decision.name());
+        return ProtoEnumNames.toDomain(Decision.class, decision);
+    }
+
+    /** Why a score is absent, as the contract says it; empty for a reason code the contract has no value for. */
+    public static Optional<Unavailable> unavailable(ReasonCode skipped) {
+        return ProtoEnumNames.twin(Unavailable.class, skipped);
+    }
+
+    /** The reason code of an absent score; empty for the zero value or a value this build does not know. */
+    public static Optional<ReasonCode> unavailable(Unavailable unavailable) {
+        return ProtoEnumNames.toDomain(ReasonCode.class, unavailable);
     }
 
     public static FeatureSetRef toProto(FeatureSetId featureSet) {
@@ -71,15 +84,5 @@ public final class DomainProtos {
 
     public static ModelRef modelRef(String name, String version) {
         return ModelRef.newBuilder().setName(name).setVersion(version).build();
-    }
-
-    /** Proto and domain enums share their value names; the proto's extra values are unknown to the domain. */
-    private static <E extends Enum<E>> Optional<E> known(Class<E> type, String name) {
-        for (E value : type.getEnumConstants()) {
-            if (value.name().equals(name)) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
     }
 }

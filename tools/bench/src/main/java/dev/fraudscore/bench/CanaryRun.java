@@ -1,8 +1,8 @@
 package dev.fraudscore.bench;
 
-import dev.fraudscore.contracts.predict.v1.ModelMetadata;
-import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
+import dev.fraudscore.contracts.predict.v1.GetModelMetadataResponse;
 import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc.PredictServiceBlockingStub;
+import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -48,7 +48,7 @@ record CanaryRun(int run, int keys, double configuredPercent, long canaryAnswers
     /** The routing is applied once both versions are served, which may follow readiness by a moment. */
     private static void awaitCanary(ServerProcess server, Duration deadline) {
         long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        ModelMetadata metadata = server.metadata(deadline);
+        GetModelMetadataResponse metadata = server.metadata(deadline);
         while (!metadata.getRouting().getCanary().equals(CANARY)) {
             if (System.nanoTime() > until) {
                 throw new IllegalStateException("the canary was not routed within 2 minutes; routing: " + metadata.getRouting()

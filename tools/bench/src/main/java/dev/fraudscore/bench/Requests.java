@@ -1,7 +1,7 @@
 package dev.fraudscore.bench;
 
 import dev.fraudscore.contracts.common.v1.FeatureSetRef;
-import dev.fraudscore.contracts.predict.v1.ModelMetadata;
+import dev.fraudscore.contracts.predict.v1.GetModelMetadataResponse;
 import dev.fraudscore.contracts.predict.v1.PredictRequest;
 import dev.fraudscore.contracts.predict.v1.Row;
 import java.util.SplittableRandom;
@@ -32,7 +32,7 @@ final class Requests {
         }
     }
 
-    static Requests forModel(ModelMetadata metadata) {
+    static Requests forModel(GetModelMetadataResponse metadata) {
         return new Requests(metadata.getFeatureSet(), metadata.getInputsCount(), 42);
     }
 

@@ -1,7 +1,7 @@
 package dev.fraudscore.bench;
 
 import dev.fraudscore.contracts.predict.v1.GetModelMetadataRequest;
-import dev.fraudscore.contracts.predict.v1.ModelMetadata;
+import dev.fraudscore.contracts.predict.v1.GetModelMetadataResponse;
 import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
@@ -87,7 +87,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** The default model's metadata: its feature set and inputs, for building requests. */
-    ModelMetadata metadata(Duration deadline) {
+    GetModelMetadataResponse metadata(Duration deadline) {
         return PredictServiceGrpc.newBlockingStub(channel).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .getModelMetadata(GetModelMetadataRequest.getDefaultInstance());
     }
