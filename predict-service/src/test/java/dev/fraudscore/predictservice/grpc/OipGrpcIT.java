@@ -51,7 +51,8 @@ class OipGrpcIT extends RunningService {
 
     @Test
     void healthAndMetadata() {
-        ModelMetadataResponse metadata = inference.modelMetadata(ModelMetadataRequest.newBuilder().setName(DEFAULT_MODEL).build());
+        ModelMetadataResponse metadata = inference.modelMetadata(ModelMetadataRequest.newBuilder()
+                .setName(DEFAULT_MODEL).build());
 
         assertThat(inference.serverLive(ServerLiveRequest.getDefaultInstance()).getLive()).isTrue();
         assertThat(inference.serverReady(ServerReadyRequest.getDefaultInstance()).getReady()).isTrue();

@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 
 /**
  * Errors of the Open Inference Protocol's REST side as it writes them, {@code {"error": "..."}}: 400 for a bad
@@ -29,6 +30,12 @@ class OipErrors {
             case TOO_LATE -> HttpStatus.GATEWAY_TIMEOUT;
         };
         return ResponseEntity.status(status).body(new OipJson.Error(refused.getMessage()));
+    }
+
+    @ExceptionHandler(AsyncRequestTimeoutException.class)
+    ResponseEntity<OipJson.Error> timedOut(HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new OipJson.Error("no answer to "
+                + request.getMethod() + " " + request.getRequestURI() + " in time; retry"));
     }
 
     @ExceptionHandler(Exception.class)

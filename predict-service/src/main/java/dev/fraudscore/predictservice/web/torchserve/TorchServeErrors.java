@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
@@ -39,6 +40,13 @@ class TorchServeErrors {
         String takes = type == Boolean.class || type == boolean.class ? "true or false" : "a whole number";
         return error(HttpStatus.BAD_REQUEST, "BadRequestException", "parameter " + e.getName() + " is '" + e.getValue()
                 + "'; it takes " + takes);
+    }
+
+    /** An answer that took longer than Spring MVC waits (a registration goes on loading, and says so when asked). */
+    @ExceptionHandler(AsyncRequestTimeoutException.class)
+    ResponseEntity<Error> timedOut(HttpServletRequest request) {
+        return error(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailableException", "no answer to " + request.getMethod()
+                + " " + request.getRequestURI() + " in time; a change of the repository goes on, GET /models shows it");
     }
 
     @ExceptionHandler(Exception.class)

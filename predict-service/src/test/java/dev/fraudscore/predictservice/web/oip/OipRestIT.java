@@ -41,7 +41,8 @@ class OipRestIT extends RunningService {
         assertThat(ready.json().get("ready").asBoolean()).isTrue();
         assertThat(modelReady.json().get("ready").asBoolean()).isTrue();
         assertThat(modelReady.json().get("name").asString()).isEqualTo(DEFAULT_MODEL);
-        assertThat(List.of(server, live, ready, modelReady, versionReady)).allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
+        assertThat(List.of(server, live, ready, modelReady, versionReady))
+                .allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
     }
 
     @Test
@@ -98,7 +99,8 @@ class OipRestIT extends RunningService {
         float[] expected = StandardRows.predictScores(client, DEFAULT_MODEL, "2", rows);
 
         Answer flatAnswer = http.post("/v2/models/" + DEFAULT_MODEL + "/versions/2/infer", HttpTestClient.json(Map.of(
-                "inputs", List.of(Map.of("name", "x", "datatype", "FP32", "shape", List.of(2, FEATURES.size()), "data", flat)))));
+                "inputs", List.of(Map.of("name", "x", "datatype", "FP32", "shape", List.of(2, FEATURES.size()),
+                        "data", flat)))));
         Answer columnAnswer = http.post("/v2/models/" + DEFAULT_MODEL + "/infer", HttpTestClient.json(Map.of(
                 "inputs", columns, "outputs", List.of(Map.of("name", "fraud_probability")))));
 
