@@ -41,10 +41,10 @@ public abstract class RunningService {
     protected ModelRegistry registry;
 
     @LocalGrpcPort
-    int grpcPort;
+    protected int grpcPort;
 
     @LocalServerPort
-    int httpPort;
+    protected int httpPort;
 
     protected GrpcTestClient client;
 

@@ -61,15 +61,26 @@ public class ModelConfiguration {
         return ModelOpener.djl();
     }
 
-    @Bean(destroyMethod = "close")
-    ModelManager modelManager(PredictProperties properties, ModelRegistry registry, ServingMetrics metrics,
-            ReadinessGate gate, @Qualifier("batchClock") Clock batchClock, ModelOpener opener) {
+    @Bean
+    ModelRepository modelRepository(PredictProperties properties) {
+        return new ModelRepository(properties.modelRepository());
+    }
+
+    /** Each model's config.yaml and routing.yaml; the TorchServe management API reads and writes them too. */
+    @Bean
+    ModelFolders modelFolders(PredictProperties properties) {
         PredictProperties.Defaults defaults = properties.defaults();
         ModelSettings settings = new ModelSettings(VersionPolicy.latest(defaults.latestVersions()),
                 new BatchingConfig(defaults.maxBatchSize(), defaults.maxQueueDelay(), defaults.maxQueuedRows()),
                 defaults.device());
-        ModelRepository repository = new ModelRepository(properties.modelRepository());
-        ModelManager manager = new ModelManager(repository, new ModelFolders(properties.modelRepository(), settings),
+        return new ModelFolders(properties.modelRepository(), settings);
+    }
+
+    @Bean(destroyMethod = "close")
+    ModelManager modelManager(PredictProperties properties, ModelRegistry registry, ServingMetrics metrics,
+            ReadinessGate gate, @Qualifier("batchClock") Clock batchClock, ModelOpener opener, ModelRepository repository,
+            ModelFolders folders) {
+        ModelManager manager = new ModelManager(repository, folders,
                 registry, opener, servedFeatureSets(properties.servedFeatureSets()),
                 new Warmup(properties.warmup().batchSizes(), properties.warmup().rounds(), properties.maxRowsPerRequest()),
                 properties.maxRowsPerRequest(), batchClock, new ModelReadiness(gate, registry.defaultModel(), metrics));

@@ -1,7 +1,9 @@
 package dev.fraudscore.predictservice.domain;
 
 import dev.fraudscore.domain.DomainException;
+import dev.fraudscore.model.ModelManifest;
 import dev.fraudscore.predictservice.batching.BatchingException;
+import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -64,6 +66,18 @@ public final class Predictor {
         }
         throw PredictionException.unavailable("the versions of " + query.model() + " changed " + ROUTE_ATTEMPTS
                 + " times while routing this request; retry");
+    }
+
+    /**
+     * The manifest whose inputs a request for {@code model} and {@code version} must follow now: the named
+     * version's, or the primary's (a canary or shadow shares the primary's feature set). For callers that
+     * send values by feature name or no feature set of their own (the TorchServe and KServe v2 faces).
+     *
+     * @throws DomainException NOT_FOUND or UNAVAILABLE, as {@link #predict} would for the same request
+     */
+    public ModelManifest schema(String model, String version) {
+        ServedModel served = resolve(model);
+        return choose(served, new PredictQuery(model, version, null, null, null, Instant.MAX)).manifest();
     }
 
     private ServedModel resolve(String requested) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.fraudscore.contracts.predict.v1.PredictResponse;
 import dev.fraudscore.predictservice.GrpcTestClient;
+import dev.fraudscore.predictservice.HttpTestClient;
 import dev.fraudscore.predictservice.TestManifests;
 import dev.fraudscore.predictservice.TestOpener;
 import dev.fraudscore.predictservice.TestRepository;
@@ -127,6 +128,12 @@ class ReadinessIT {
         assertThat(client.health(SERVICE)).isEqualTo(ServingStatus.NOT_SERVING);
         assertThat(client.actuatorHealth("/readiness").statusCode()).isEqualTo(503);
         assertThat(client.actuatorHealth().statusCode()).isEqualTo(503);
+        // the standard faces read the same readiness: TorchServe's ping and the Open Inference Protocol's probes
+        HttpTestClient http = new HttpTestClient(httpPort);
+        assertThat(http.get("/ping").json().get("status").asString()).isEqualTo("Unhealthy");
+        assertThat(http.get("/ping").status()).isEqualTo(500);
+        assertThat(http.get("/v2/health/ready").status()).isEqualTo(503);
+        assertThat(http.get("/v2/models/fraud-mlp/ready").json().get("error").asString()).contains("fraud-mlp");
     }
 
     private PredictResponse predict() {
