@@ -23,6 +23,11 @@ record Batch(List<QueuedRequest> requests, int rowCount, Instant takenAt) {
         return rows;
     }
 
+    /** The latest deadline among the requests: until then, someone still waits for this batch's scores. */
+    Instant deadline() {
+        return requests.stream().map(QueuedRequest::deadline).max(Instant::compareTo).orElse(Instant.MAX);
+    }
+
     /** Gives each request its own slice of {@code scores}; refuses scores that do not match the rows. */
     void complete(float[] scores, String model) {
         if (scores == null || scores.length != rowCount) {

@@ -161,7 +161,7 @@ public final class DynamicBatcher implements AutoCloseable {
         Instant scored = null;
         boolean failed = false;
         try {
-            float[] scores = scorer.score(batch.rows());
+            float[] scores = scorer.score(batch.rows(), batch.deadline());
             // the forward pass ends here: completing the futures runs the callers' continuations on this thread
             scored = clock.instant();
             batch.complete(scores, model);

@@ -1,9 +1,14 @@
 package dev.fraudscore.predictservice.domain;
 
 import dev.fraudscore.model.ModelManifest;
+import dev.fraudscore.predictservice.batching.BatchScorer;
 
-/** A model version that scores rows: in-process (DJL) today, remote later, behind the same interface. */
-public interface ModelVersion extends AutoCloseable {
+/**
+ * A model version that scores rows, in-process (DJL) or on a remote server, behind the same interface. Its batch
+ * queue calls it with each batch's deadline ({@link BatchScorer#score(float[][], java.time.Instant)}), which only
+ * a remote version uses.
+ */
+public interface ModelVersion extends BatchScorer, AutoCloseable {
 
     ModelManifest manifest();
 
@@ -11,6 +16,7 @@ public interface ModelVersion extends AutoCloseable {
     String device();
 
     /** One fraud probability per row; the rows have already been checked against {@link #manifest()}. */
+    @Override
     float[] score(float[][] rows);
 
     /** {@code name/version}, how logs and error sentences name the model. */

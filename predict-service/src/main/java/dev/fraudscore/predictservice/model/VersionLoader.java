@@ -51,7 +51,7 @@ final class VersionLoader {
             Warmup.Report report = warmup.forBatchesUpTo(settings.batching().maxBatchSize(), maxRows).run(opened);
             log.info("loaded and warmed {} on {} in {} ms: {}", opened.ref(), opened.device(),
                     (System.nanoTime() - start) / 1_000_000, report.describe());
-            DynamicBatcher batcher = DynamicBatcher.start(opened.ref(), settings.batching(), opened::score, clock,
+            DynamicBatcher batcher = DynamicBatcher.start(opened.ref(), settings.batching(), opened, clock,
                     events.batches(model, version));
             return new ServingVersion(opened, batcher, onClosed);
         } catch (RuntimeException e) {
