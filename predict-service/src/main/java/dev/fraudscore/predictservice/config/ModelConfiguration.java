@@ -13,6 +13,8 @@ import dev.fraudscore.predictservice.metrics.ServingMetrics;
 import dev.fraudscore.predictservice.model.ModelManager;
 import dev.fraudscore.predictservice.model.ModelOpener;
 import dev.fraudscore.predictservice.model.Warmup;
+import dev.fraudscore.predictservice.remote.RemoteBackends;
+import dev.fraudscore.predictservice.remote.RemotePolicy;
 import dev.fraudscore.predictservice.repository.ModelFolders;
 import dev.fraudscore.predictservice.repository.ModelSettings;
 import dev.fraudscore.support.readiness.ReadinessGate;
@@ -76,12 +78,18 @@ public class ModelConfiguration {
         return new ModelFolders(properties.modelRepository(), settings);
     }
 
+    /** The clients and circuit breakers of the models whose config.yaml names a remote backend (torchserve). */
+    @Bean(destroyMethod = "close")
+    RemoteBackends remoteBackends(@Qualifier("batchClock") Clock batchClock) {
+        return new RemoteBackends(RemotePolicy.defaults(), batchClock);
+    }
+
     @Bean(destroyMethod = "close")
     ModelManager modelManager(PredictProperties properties, ModelRegistry registry, ServingMetrics metrics,
             ReadinessGate gate, @Qualifier("batchClock") Clock batchClock, ModelOpener opener, ModelRepository repository,
-            ModelFolders folders) {
+            ModelFolders folders, RemoteBackends remotes) {
         ModelManager manager = new ModelManager(repository, folders,
-                registry, opener, servedFeatureSets(properties.servedFeatureSets()),
+                registry, opener, remotes, servedFeatureSets(properties.servedFeatureSets()),
                 new Warmup(properties.warmup().batchSizes(), properties.warmup().rounds(), properties.maxRowsPerRequest()),
                 properties.maxRowsPerRequest(), batchClock, new ModelReadiness(gate, registry.defaultModel(), metrics));
         manager.start(properties.pollPeriod());

@@ -11,6 +11,7 @@ import dev.fraudscore.predictservice.domain.ServedModel;
 import dev.fraudscore.predictservice.domain.ServingVersion;
 import dev.fraudscore.predictservice.domain.VersionState;
 import dev.fraudscore.predictservice.domain.VersionStatus;
+import dev.fraudscore.predictservice.remote.RemoteBackends;
 import dev.fraudscore.predictservice.repository.ModelFolders;
 import dev.fraudscore.predictservice.repository.ModelSettings;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * each model's folder, loads, validates and warms up the versions its policy selects, makes each servable
  * only then, retires the versions no longer selected or gone from disk, and applies the routing file. All
  * of it on one thread, so two changes never race. A version that fails is never served, and is not tried
- * again until its files change.
+ * again until its files change; one whose forward pass runs on a remote server is also tried again on a backoff
+ * ({@link RemoteRetries}), since the remote may recover while its files stay as they are.
  */
 public final class ModelManager implements AutoCloseable {
 
@@ -55,14 +57,18 @@ public final class ModelManager implements AutoCloseable {
     private final Map<String, Set<String>> pinned = new HashMap<>();
     private final Map<String, Set<String>> unloaded = new HashMap<>();
     private final Map<String, Long> failedStamps = new HashMap<>();
+    private final RemoteRetries remoteRetries;
     private final Map<String, String> folderErrors = new HashMap<>();
 
+    /** @param remotes opens the versions whose config.yaml names a remote backend */
     public ModelManager(ModelRepository repository, ModelFolders folders, ModelRegistry registry, ModelOpener opener,
-            List<FeatureSetId> servedFeatureSets, Warmup warmup, int maxRows, Clock clock, ModelEvents events) {
+            RemoteBackends remotes, List<FeatureSetId> servedFeatureSets, Warmup warmup, int maxRows, Clock clock,
+            ModelEvents events) {
         this.repository = repository;
         this.folders = folders;
         this.registry = registry;
-        this.loader = new VersionLoader(repository, opener, servedFeatureSets, warmup, maxRows, clock, events);
+        this.loader = new VersionLoader(repository, opener, remotes, servedFeatureSets, warmup, maxRows, clock, events);
+        this.remoteRetries = new RemoteRetries(clock);
         this.routing = new RoutingRules(registry, folders, events);
         this.events = events;
     }
@@ -71,6 +77,7 @@ public final class ModelManager implements AutoCloseable {
     public void start(Duration period) {
         log.info("watching the model repository {} every {} ms", repository.root().toAbsolutePath().normalize(),
                 period.toMillis());
+        remoteRetries.firstAfter(period);
         thread.scheduleWithFixedDelay(this::reconcileAll, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -187,10 +194,11 @@ public final class ModelManager implements AutoCloseable {
         return failed;
     }
 
-    /** Whether the version failed and its files have not changed since. */
+    /** Whether the version failed and its files have not changed since (nor is a remote-backed one due a retry). */
     private boolean failedAsTheyAre(String model, String version) {
-        Long failedAt = failedStamps.get(model + "/" + version);
-        return failedAt != null && failedAt == stamp(repository.versionDir(model, version));
+        String ref = model + "/" + version;
+        Long failedAt = failedStamps.get(ref);
+        return failedAt != null && failedAt == stamp(repository.versionDir(model, version)) && !remoteRetries.due(ref);
     }
 
     /** @return whether the version is now servable */
@@ -204,11 +212,17 @@ public final class ModelManager implements AutoCloseable {
             registry.publish(model, serving, new VersionStatus(version, VersionState.READY, null, serving.device(),
                     serving.manifest().featureSet()));
             failedStamps.remove(ref);
+            remoteRetries.forget(ref);
             log.info("{} is servable on {}", ref, serving.device());
             return true;
         } catch (RuntimeException | LinkageError e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             failedStamps.put(ref, stamp);
+            if (settings.remote()) {
+                remoteRetries.failed(ref);
+            } else {
+                remoteRetries.forget(ref);
+            }
             registry.status(model, new VersionStatus(version, VersionState.FAILED, reason, null, featureSetOf(model, version)));
             events.loadFailed(model, version);
             log.error("cannot serve {} from {}: {} (it is not served; the other versions keep serving)", ref,

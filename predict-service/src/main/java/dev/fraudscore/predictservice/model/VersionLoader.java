@@ -7,6 +7,7 @@ import dev.fraudscore.model.ModelRepository;
 import dev.fraudscore.predictservice.batching.DynamicBatcher;
 import dev.fraudscore.predictservice.domain.ModelVersion;
 import dev.fraudscore.predictservice.domain.ServingVersion;
+import dev.fraudscore.predictservice.remote.RemoteBackends;
 import dev.fraudscore.predictservice.repository.ModelSettings;
 import java.time.Clock;
 import java.util.List;
@@ -15,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a version folder into a servable version: a valid manifest whose feature set is one the
- * feature-service serves, weights that load, outputs that are probabilities on warm-up rows of every batch
- * size it will run, and its own batch queue. Anything less is an {@link InvalidModelException} naming the
- * reason, and nothing stays open.
+ * feature-service serves, weights that load (or a remote server that says it is healthy), outputs that are
+ * probabilities on warm-up rows of every batch size it will run, and its own batch queue. Anything less is an
+ * {@link InvalidModelException} naming the reason, and nothing stays open.
  */
 final class VersionLoader {
 
@@ -25,16 +26,18 @@ final class VersionLoader {
 
     private final ModelRepository repository;
     private final ModelOpener opener;
+    private final RemoteBackends remotes;
     private final List<FeatureSetId> servedFeatureSets;
     private final Warmup warmup;
     private final int maxRows;
     private final Clock clock;
     private final ModelEvents events;
 
-    VersionLoader(ModelRepository repository, ModelOpener opener, List<FeatureSetId> servedFeatureSets, Warmup warmup,
-            int maxRows, Clock clock, ModelEvents events) {
+    VersionLoader(ModelRepository repository, ModelOpener opener, RemoteBackends remotes,
+            List<FeatureSetId> servedFeatureSets, Warmup warmup, int maxRows, Clock clock, ModelEvents events) {
         this.repository = repository;
         this.opener = opener;
+        this.remotes = remotes;
         this.servedFeatureSets = List.copyOf(servedFeatureSets);
         this.warmup = warmup;
         this.maxRows = maxRows;
@@ -46,7 +49,9 @@ final class VersionLoader {
         ModelManifest manifest = repository.readManifest(model, version);
         requireServedFeatureSet(manifest);
         long start = System.nanoTime();
-        ModelVersion opened = opener.open(repository, model, version, settings.device());
+        // a remote version is checked and warmed up as a local one: its manifest here, its forward pass there
+        ModelVersion opened = settings.remote() ? remotes.open(manifest, settings.backend())
+                : opener.open(repository, model, version, settings.device());
         try {
             Warmup.Report report = warmup.forBatchesUpTo(settings.batching().maxBatchSize(), maxRows).run(opened);
             log.info("loaded and warmed {} on {} in {} ms: {}", opened.ref(), opened.device(),

@@ -13,6 +13,7 @@ import java.util.List;
  *              maxQueueDelay: 1ms,            shadows: [5]
  *              maxQueuedRows: 512}
  *   device: auto
+ *   backend: {type: torchserve, url: http://gpu-pool:8080, model: fraud-mlp, version: 3}
  * </pre>
  */
 final class ModelFolderFiles {
@@ -21,7 +22,7 @@ final class ModelFolderFiles {
     }
 
     /** {@code config.yaml}. */
-    record Config(Policy versionPolicy, Batching batching, String device) {
+    record Config(Policy versionPolicy, Batching batching, String device, Backend backend) {
     }
 
     /** Exactly one of: the latest N, the versions listed, or all. */
@@ -30,6 +31,11 @@ final class ModelFolderFiles {
 
     /** {@code maxQueueDelay} as Spring writes durations: {@code 2ms}, {@code 500us}, {@code 0}. */
     record Batching(Integer maxBatchSize, String maxQueueDelay, Integer maxQueuedRows) {
+    }
+
+    /** Where the forward pass runs: {@code local} (DJL, the default) or {@code torchserve} (a remote server). */
+    record Backend(String type, String url, String model, String version, String connectTimeout, String callTimeout,
+            Integer maxIdleConnections, String keepAlive) {
     }
 
     /** {@code routing.yaml}. */

@@ -51,7 +51,8 @@ public final class ModelFolders {
             return defaults;
         }
         try {
-            return new ModelSettings(policy(config.versionPolicy()), batching(config.batching()), device(config.device()));
+            return new ModelSettings(policy(config.versionPolicy()), batching(config.batching()), device(config.device()),
+                    BackendSection.read(config.backend(), model, defaults.backend()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }

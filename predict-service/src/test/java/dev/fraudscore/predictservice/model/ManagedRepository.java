@@ -13,6 +13,8 @@ import dev.fraudscore.predictservice.domain.ServedModel;
 import dev.fraudscore.predictservice.domain.VersionPolicy;
 import dev.fraudscore.predictservice.domain.VersionState;
 import dev.fraudscore.predictservice.domain.VersionStatus;
+import dev.fraudscore.predictservice.remote.RemoteBackends;
+import dev.fraudscore.predictservice.remote.RemotePolicy;
 import dev.fraudscore.predictservice.repository.ModelFolders;
 import dev.fraudscore.predictservice.repository.ModelSettings;
 import java.io.IOException;
@@ -53,7 +55,7 @@ final class ManagedRepository implements AutoCloseable {
         this.repository = new ModelRepository(root);
         this.opener = new TestOpener((repository, name, version, device) -> models.apply(repository, version));
         this.manager = new ModelManager(repository, new ModelFolders(root, DEFAULTS), registry, opener,
-                List.of(TestManifests.fraudV1()), new Warmup(List.of(1, 8), 1, 8), 8, CLOCK, events);
+                new RemoteBackends(RemotePolicy.defaults(), CLOCK), List.of(TestManifests.fraudV1()), new Warmup(List.of(1, 8), 1, 8), 8, CLOCK, events);
     }
 
     ManagedRepository(Path root) {
