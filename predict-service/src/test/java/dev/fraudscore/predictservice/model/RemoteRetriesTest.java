@@ -2,11 +2,8 @@ package dev.fraudscore.predictservice.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.fraudscore.predictservice.HandClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** A remote-backed version that failed is loaded again on a backoff that starts at the poll period. */
@@ -14,7 +11,7 @@ class RemoteRetriesTest {
 
     private static final String REF = "fraud-mlp/3";
 
-    private final HandClock clock = new HandClock();
+    private final HandClock clock = HandClock.frozen();
     private final RemoteRetries retries = new RemoteRetries(clock);
 
     @Test
@@ -67,30 +64,5 @@ class RemoteRetriesTest {
         assertThat(retries.due(REF)).as("due before %s", wait).isFalse();
         clock.advance(Duration.ofMillis(1));
         assertThat(retries.due(REF)).as("due after %s", wait).isTrue();
-    }
-
-    /** Time moved by the test. */
-    private static final class HandClock extends Clock {
-
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -40,6 +40,7 @@ public final class TorchServeClient implements AutoCloseable {
         this.http = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(remote.maxIdleConnections(), remote.keepAlive().toNanos(),
                         TimeUnit.NANOSECONDS))
+                .socketFactory(new NoDelaySockets())
                 .connectTimeout(remote.connectTimeout())
                 .readTimeout(Duration.ZERO)
                 .writeTimeout(Duration.ZERO)
