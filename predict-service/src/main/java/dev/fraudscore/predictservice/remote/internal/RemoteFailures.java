@@ -78,6 +78,9 @@ public final class RemoteFailures {
             return failure(Kind.OVERLOADED, answered + ": it is out of memory or capacity for the model; retry later"
                     + " or add capacity to the remote");
         }
+        if (code == 408) {
+            return failure(Kind.UNAVAILABLE, answered + ": the remote gave up on the batch at its own timeout");
+        }
         if (code >= 500) {
             return failure(Kind.UNAVAILABLE, answered + ": the remote failed to score the batch");
         }
@@ -89,7 +92,7 @@ public final class RemoteFailures {
     /** A 2xx answer that is not one probability per row. */
     public static RemoteBackendException badAnswer(TorchServeBackend remote, String what) {
         return failure(Kind.MISMATCH, remote.describe() + " answered " + what + "; predict-service expects a JSON list"
-                + " of numbers in [0, 1], one per row");
+                + " of probabilities in [0, 1], one per row");
     }
 
     private static RemoteBackendException failure(Kind kind, String sentence) {

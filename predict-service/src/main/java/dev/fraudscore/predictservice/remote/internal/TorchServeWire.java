@@ -10,8 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The body of {@code POST /predictions/<model>[/<version>]} both ways, the shape predict-service's own TorchServe
  * face takes: a JSON list of rows, each a list of numbers in the manifest's input order ({@code [[0.1, 3.0], [0.2,
- * 1.0]]}); the answer a JSON list of numbers, one probability per row ({@code [0.013, 0.92]}). A row answered as a
- * one-number list ({@code [[0.013], [0.92]]}, a model whose output has shape [n, 1]) is read as that number.
+ * 1.0]]}); the answer a JSON list with one probability per row, each a number ({@code [0.013, 0.92]}), a one-number
+ * list (a model whose output has shape [n, 1]: {@code [[0.013], [0.92]]}) or a one-field object (a handler that
+ * names its output, as our face does: {@code [{"fraud_probability": 0.013}, ...]}).
  */
 public final class TorchServeWire {
 
@@ -48,6 +49,8 @@ public final class TorchServeWire {
             JsonNode score = answer.get(r);
             if (score.isArray() && score.size() == 1) {
                 score = score.get(0);
+            } else if (score.isObject() && score.size() == 1) {
+                score = score.values().iterator().next();
             }
             if (!score.isNumber()) {
                 throw RemoteFailures.badAnswer(remote, "a JSON " + kind(score) + " for row " + r + " instead of a number");

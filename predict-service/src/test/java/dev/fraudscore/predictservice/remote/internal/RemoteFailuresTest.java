@@ -26,6 +26,7 @@ class RemoteFailuresTest {
             "429 | RESOURCE_EXHAUSTED  | it is out of memory or capacity for the model",
             "500 | UNAVAILABLE         | the remote failed to score the batch",
             "502 | UNAVAILABLE         | the remote failed to score the batch",
+            "408 | UNAVAILABLE         | the remote gave up on the batch at its own timeout",
             "404 | FAILED_PRECONDITION | it does not take what predict-service sends; check backend.url",
             "400 | FAILED_PRECONDITION | it does not take what predict-service sends; check backend.url",
             "302 | FAILED_PRECONDITION | it does not take what predict-service sends; check backend.url"})

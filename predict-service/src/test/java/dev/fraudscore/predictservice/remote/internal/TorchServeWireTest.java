@@ -32,8 +32,10 @@ class TorchServeWireTest {
     }
 
     @Test
-    void aRowAnsweredAsAOneNumberListIsThatNumber() {
+    void aRowAnsweredAsAOneNumberListOrAOneFieldObjectIsThatNumber() {
         assertThat(TorchServeWire.scores(json("[[0.25], [0.5]]"), 2, REMOTE)).containsExactly(0.25f, 0.5f);
+        assertThat(TorchServeWire.scores(json("[{\"fraud_probability\": 0.25}, {\"p\": 0.5}]"), 2, REMOTE))
+                .containsExactly(0.25f, 0.5f);
     }
 
     @ParameterizedTest
@@ -43,6 +45,7 @@ class TorchServeWireTest {
             "[]                        | 1 | answered 0 scores for 1 row",
             "[\"0.1\"]                 | 1 | answered a JSON string for row 0 instead of a number",
             "[0.1, [0.2, 0.3]]         | 2 | answered a JSON array for row 1 instead of a number",
+            "[{\"a\": 0.1, \"b\": 0.2}]  | 1 | answered a JSON object for row 0 instead of a number",
             "[0.5, 1.5]                | 2 | answered 1.5 for row 1, not a probability",
             "[-0.25]                   | 1 | answered -0.25 for row 0, not a probability",
             "<html>busy</html>         | 1 | answered something that is not JSON"})
@@ -52,7 +55,7 @@ class TorchServeWireTest {
                     assertThat(e.kind()).isEqualTo(DomainException.Kind.MISMATCH);
                     assertThat(e).hasMessageStartingWith("the TorchServe-compatible server at http://gpu-pool:8080"
                             + " (model fraud-mlp/3) " + what)
-                            .hasMessageEndingWith("predict-service expects a JSON list of numbers in [0, 1], one per row");
+                            .hasMessageEndingWith("predict-service expects a JSON list of probabilities in [0, 1], one per row");
                 });
     }
 
