@@ -63,6 +63,22 @@ class TorchServeBackendIT extends RunningService {
     }
 
     @Test
+    void predictServicesOwnTorchServeFaceIsARemoteTheBackendCanUse() throws IOException {
+        // the remote is this very service's TorchServe face on its HTTP port, serving fraud-mlp/2 with DJL
+        repository().writeFile("fraud-loop", "config.yaml", "backend: {type: torchserve, url: \"http://127.0.0.1:"
+                + httpPort + "\", model: " + DEFAULT_MODEL + ", version: \"2\"}\n");
+        repository().publish("fraud-loop", "1", 3, dir -> Files.delete(dir.resolve("fraud-loop-0000.params")));
+        client.load("fraud-loop");
+        float[][] rows = TestManifests.rows(3, 11);
+
+        PredictResponse viaFace = client.predict().predict(GrpcTestClient.request("fraud-loop", "", "card-1", rows));
+        PredictResponse local = client.predict().predict(GrpcTestClient.request(DEFAULT_MODEL, "2", "card-1", rows));
+
+        assertThat(viaFace.getModel().getName()).isEqualTo("fraud-loop");
+        assertThat(viaFace.getScoresList()).isEqualTo(local.getScoresList());
+    }
+
+    @Test
     void theFeatureSetIsCheckedHereBeforeAnythingIsSentToTheRemote() throws IOException {
         SigmoidTorchServe scorer = startRemote("fraud-gpu-checked");
         repository().writeFile("fraud-gpu-checked", "config.yaml", backend("fraud-gpu-checked", null));
