@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The price of the torchserve backend, measured: two predict-service JVMs serving the same model version, A with
- * DJL in-process and B with {@code backend: torchserve} pointing at {@link StandInTorchServe} (a third JVM scoring
- * the same weights), under the same sequential and concurrent load through gRPC Predict, in turns, in one run.
+ * DJL in-process and B with {@code backend: torchserve} pointing at C, a third predict-service whose TorchServe face
+ * (its HTTP port) serves the same weights with DJL, under the same sequential and concurrent load through gRPC
+ * Predict, in turns, in one run.
  *
  * <p>Arguments (all optional): {@code seconds} per measurement (10), {@code rounds} (2), concurrent callers (16).
  * Writes logs under {@code target/remote-overhead/}. Run with {@code predict-service/bench/remote-overhead.sh}.
@@ -46,18 +47,20 @@ public final class RemoteOverheadBench {
         Path remote = work.resolve("remote");
         TestModelVersions.write(local, MODEL, "1", 42);
         TestModelVersions.write(remote, MODEL, "1", 42);
-        Path portFile = work.resolve("stand-in.port");
+        int faceC = FreePorts.next();
+        Files.writeString(remote.resolve(MODEL).resolve("config.yaml"), "backend:\n  type: torchserve\n"
+                + "  url: http://127.0.0.1:" + faceC + "\n  model: " + MODEL + "\n  version: \"1\"\n"
+                + "  maxIdleConnections: 16\n");
 
-        try (ServiceProcess standIn = ServiceProcess.start("stand-in-torchserve", logs, StandInTorchServe.class.getName(),
-                List.of("-Dsun.net.httpserver.nodelay=true"), List.of(local.toString(), MODEL, "1", portFile.toString(), "8"))) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(portFile) && Files.size(portFile) > 0);
-            Files.writeString(remote.resolve(MODEL).resolve("config.yaml"), "backend:\n  type: torchserve\n"
-                    + "  url: http://127.0.0.1:" + Files.readString(portFile) + "\n  model: " + MODEL + "\n"
-                    + "  version: \"1\"\n  maxIdleConnections: 16\n");
+        int portC = FreePorts.next();
+        try (ServiceProcess c = predictService("C-face", logs, local, portC, faceC)) {
+            ManagedChannel channelC = channel(portC);
+            awaitServing(channelC);
+            channelC.shutdownNow();
             int portA = FreePorts.next();
             int portB = FreePorts.next();
-            try (ServiceProcess a = predictService("A-local", logs, local, portA);
-                 ServiceProcess b = predictService("B-torchserve", logs, remote, portB)) {
+            try (ServiceProcess a = predictService("A-local", logs, local, portA, FreePorts.next());
+                 ServiceProcess b = predictService("B-torchserve", logs, remote, portB, FreePorts.next())) {
                 ManagedChannel channelA = channel(portA);
                 ManagedChannel channelB = channel(portB);
                 awaitServing(channelA);
@@ -72,7 +75,7 @@ public final class RemoteOverheadBench {
                             ManagedChannel channel = target == a ? channelA : channelB;
                             LoadRun.run(channel, threads, Duration.ofSeconds(5), target, null);
                             LoadRun.Result result = LoadRun.run(channel, threads, measure, target,
-                                    target == b ? standIn : null);
+                                    target == b ? c : null);
                             String line = describe(round, threads, target.name(), result);
                             System.out.println(line);
                             lines.add(line);
@@ -87,10 +90,10 @@ public final class RemoteOverheadBench {
         }
     }
 
-    private static ServiceProcess predictService(String name, Path logs, Path repository, int grpcPort)
+    private static ServiceProcess predictService(String name, Path logs, Path repository, int grpcPort, int httpPort)
             throws java.io.IOException {
         return ServiceProcess.start(name, logs, "dev.fraudscore.predictservice.PredictServiceApplication", List.of(),
-                List.of("--spring.grpc.server.port=" + grpcPort, "--server.port=" + FreePorts.next(),
+                List.of("--spring.grpc.server.port=" + grpcPort, "--server.port=" + httpPort,
                         "--fraudscore.predict.model-repository=" + repository, "--fraudscore.predict.model-name=" + MODEL,
                         "--fraudscore.predict.warmup.rounds=1", "--logging.level.root=WARN"));
     }
@@ -121,7 +124,7 @@ public final class RemoteOverheadBench {
     private static String describe(int round, int callers, String target, LoadRun.Result result) {
         double requests = Math.max(1, result.requests());
         return String.format(Locale.ROOT, "round %d | %2d caller(s) | %-12s | %7.0f req/s | p50 %6d us | p90 %6d us"
-                        + " | p99 %6d us | predict-service CPU %5.0f us/req | remote CPU %5.0f us/req | errors %d",
+                        + " | p99 %6d us | predict-service CPU %5.0f us/req | remote (C) CPU %5.0f us/req | errors %d",
                 round, callers, target, result.perSecond(), result.micros().getValueAtPercentile(50),
                 result.micros().getValueAtPercentile(90), result.micros().getValueAtPercentile(99),
                 result.serviceCpuMicros() / requests, result.remoteCpuMicros() / requests, result.errors());
