@@ -37,7 +37,7 @@ final class LoadRun {
 
     /**
      * @param service the predict-service under load, whose CPU is measured
-     * @param remote  the stand-in remote it calls, or {@code null}
+     * @param remote  the remote server it calls (another JVM), or {@code null}
      */
     static Result run(Channel channel, int callers, Duration duration, ServiceProcess service, ServiceProcess remote)
             throws Exception {
