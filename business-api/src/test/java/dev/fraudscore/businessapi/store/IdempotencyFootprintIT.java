@@ -1,0 +1,108 @@
+package dev.fraudscore.businessapi.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fraudscore.businessapi.domain.FraudScore;
+import dev.fraudscore.businessapi.store.IdempotencyStore.Claim;
+import dev.fraudscore.businessapi.store.IdempotencyStore.Key;
+import dev.fraudscore.businessapi.web.AnswerJson;
+import dev.fraudscore.testsupport.RedisMemory;
+import dev.fraudscore.testsupport.TestRedis;
+import dev.fraudscore.testsupport.TestRedisTemplate;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How many bytes of Redis a retained transaction costs in the idempotency store: writes
+ * {@code footprint.transactions} (10,000) realistic answers through the real store into the test Redis, then
+ * reports {@code MEMORY USAGE} of 1,000 of its keys and the {@code used_memory} delta divided by the count.
+ * The numbers in the README's "Per-transaction state" come from here:
+ * {@code mvn -B -o -pl business-api verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=IdempotencyFootprintIT}.
+ */
+class IdempotencyFootprintIT {
+
+    private static final int TRANSACTIONS = Integer.getInteger("footprint.transactions", 10_000);
+    private static final int SAMPLE = Math.min(1_000, TRANSACTIONS);
+    private static final String CALLER = "shop";
+
+    private static TestRedisTemplate connection;
+    private static StringRedisTemplate redis;
+
+    private final String prefix = TestRedis.uniquePrefix();
+    private final RedisIdempotencyStore store = new RedisIdempotencyStore(redis, prefix, Duration.ofHours(24),
+            CircuitBreaker.ofDefaults("footprint"));
+    private final AnswerJson json = new AnswerJson(JsonMapper.builder().build());
+    private final RedisMemory memory = connection.memory();
+
+    @BeforeAll
+    static void connect() {
+        connection = TestRedisTemplate.open();
+        redis = connection.template();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        connection.close();
+    }
+
+    @Test
+    void reportsTheBytesOfARetainedTransaction() {
+        RealisticAnswers answers = new RealisticAnswers(new Random(20261202L));
+        Random ids = new Random(7L);
+        Map<Key, Sent> sample = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>();
+        long jsonBytes = 0;
+        long before = memory.usedMemory();
+        for (int i = 0; i < TRANSACTIONS; i++) {
+            Key key = new Key(CALLER, new UUID(ids.nextLong(), ids.nextLong()).toString());
+            String fingerprint = fingerprint(i);
+            FraudScore answer = answers.next(key.transactionId());
+            assertThat(store.claim(key, fingerprint).status()).isEqualTo(Claim.Status.CLAIMED);
+            String body = json.write(answer);
+            if (!answer.degraded()) {
+                store.saveAnswer(key, fingerprint, body);
+                jsonBytes += body.length();
+            }
+            keys.add(store.key(key));
+            if (sample.size() < SAMPLE && !answer.degraded()) {
+                sample.put(key, new Sent(fingerprint, body));
+            }
+        }
+        long after = memory.usedMemory();
+        try {
+            double perKey = memory.meanUsage(keys.subList(0, SAMPLE));
+            double perTransaction = (after - before) / (double) TRANSACTIONS;
+            System.out.printf(Locale.ROOT, "idempotency footprint, %s: %,d transactions (answer JSON %.0f B on average); "
+                    + "MEMORY USAGE %.1f B per key (mean of %,d); used_memory delta %.1f B per transaction%n",
+                    memory.server(), TRANSACTIONS, jsonBytes / (double) TRANSACTIONS, perKey, SAMPLE, perTransaction);
+
+            sample.forEach((key, sent) -> assertThat(store.claim(key, sent.fingerprint()).answerJson())
+                    .as("replay of %s", key).isEqualTo(sent.body()));
+        } finally {
+            redis.delete(keys);
+        }
+    }
+
+    private record Sent(String fingerprint, String body) {
+    }
+
+    /** A SHA-256 in hex, as the web layer computes it, distinct per transaction. */
+    private static String fingerprint(int i) {
+        byte[] digest = new byte[32];
+        new Random(i).nextBytes(digest);
+        return HexFormat.of().formatHex(digest);
+    }
+}
