@@ -1,7 +1,10 @@
 package dev.fraudscore.testsupport;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -26,6 +29,29 @@ public final class RedisMemory {
     /** {@code used_memory}: every byte the allocator handed to Redis, overheads included. */
     public long usedMemory() {
         return Long.parseLong(info("memory", "used_memory"));
+    }
+
+    /**
+     * {@link #usedMemory} once it holds still: right after many writes Redis may still be moving its keyspace into
+     * a larger table, and holds both tables until it is done (a few of its 100 ms ticks).
+     */
+    public long settledUsedMemory() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long last = usedMemory();
+        int unchanged = 0;
+        while (unchanged < 3 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            long now = usedMemory();
+            unchanged = now == last ? unchanged + 1 : 0;
+            last = now;
+        }
+        return last;
+    }
+
+    /** {@code count} keys spread evenly over the list, so that what was written first does not stand for all. */
+    public static List<String> spread(List<String> keys, int count) {
+        int step = Math.max(1, keys.size() / count);
+        return IntStream.range(0, Math.min(count, keys.size())).mapToObj(i -> keys.get(i * step)).toList();
     }
 
     /** {@code MEMORY USAGE key SAMPLES 0}: the key, its value and its entry in the keyspace, counted exactly. */

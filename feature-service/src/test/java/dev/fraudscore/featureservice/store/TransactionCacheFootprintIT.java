@@ -18,13 +18,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * How many bytes of Redis a retained transaction costs in feature-service: writes
- * {@code footprint.transactions} (10,000) transactions, drawn from 5,000 cards, over an hour through the real store into
+ * {@code footprint.transactions} (10,000) transactions of cards drawn from 5,000, over an hour, through the real store into
  * the test Redis, then reports {@code MEMORY USAGE} of the transaction cache's keys (1,000 of them) and of the
  * cards' windows and merchant sets, the {@code used_memory} delta divided by the count, and what deleting the
  * transaction cache gives back. The numbers in the README's "Per-transaction state" come from here:
@@ -36,23 +35,18 @@ class TransactionCacheFootprintIT {
     private static final int SAMPLE = Math.min(1_000, TRANSACTIONS);
     private static final Instant START = Instant.parse("2026-12-02T09:00:00Z");
 
-    private static TestRedisTemplate connection;
-    private static StringRedisTemplate redis;
+    private static final TestRedisTemplate CONNECTION = TestRedisTemplate.open();
+    private static final StringRedisTemplate REDIS = CONNECTION.template();
 
-    private final CardKeys keys = new CardKeys(TestRedis.uniquePrefix(), "fraud_v1");
-    private final RedisHistoryStore store = new RedisHistoryStore(redis, keys,
+    // as long as the default "fs:", so that the keys are as long as in production
+    private final CardKeys keys = new CardKeys(TestRedis.uniquePrefixLike("fs:"), "fraud_v1");
+    private final RedisHistoryStore store = new RedisHistoryStore(REDIS, keys,
             HistoryTtls.of(Duration.ofHours(25), Duration.ofHours(24)), "Redis under test");
-    private final RedisMemory memory = connection.memory();
-
-    @BeforeAll
-    static void connect() {
-        connection = TestRedisTemplate.open();
-        redis = connection.template();
-    }
+    private final RedisMemory memory = CONNECTION.memory();
 
     @AfterAll
     static void disconnect() {
-        connection.close();
+        CONNECTION.close();
     }
 
     @Test
@@ -64,11 +58,12 @@ class TransactionCacheFootprintIT {
         }
         List<String> cacheKeys = new ArrayList<>();
         Set<String> cardKeys = new LinkedHashSet<>();
-        long before = memory.usedMemory();
+        long before = memory.settledUsedMemory();
         for (int i = 0; i < TRANSACTIONS; i++) {
             String card = cards.get(random.nextInt(cards.size()));
             String id = new UUID(random.nextLong(), random.nextLong()).toString();
-            Instant at = START.plusMillis(random.nextInt((int) Duration.ofHours(1).toMillis()));
+            // in the order they happened, as payments arrive
+            Instant at = START.plusMillis(i * Duration.ofHours(1).toMillis() / TRANSACTIONS);
             FeatureTransaction tx = new FeatureTransaction(id, at, 100 + random.nextInt(50_000), card, "FR",
                     "m-" + random.nextInt(2_000), "5411", "FR", Channel.ECOMMERCE);
             assertThat(store.observe(tx).replayed()).isFalse();
@@ -76,12 +71,12 @@ class TransactionCacheFootprintIT {
             cardKeys.add(keys.window(card));
             cardKeys.add(keys.merchants(card));
         }
-        long after = memory.usedMemory();
+        long after = memory.settledUsedMemory();
         try {
-            double cacheKey = memory.meanUsage(cacheKeys.subList(0, SAMPLE));
+            double cacheKey = memory.meanUsage(RedisMemory.spread(cacheKeys, SAMPLE));
             double cardState = cardKeys.stream().mapToLong(memory::usage).sum() / (double) TRANSACTIONS;
-            redis.delete(cacheKeys);
-            long withoutCache = memory.usedMemory();
+            REDIS.delete(cacheKeys);
+            long withoutCache = memory.settledUsedMemory();
             System.out.printf(Locale.ROOT, "feature-service footprint, %s: %,d transactions of %,d cards; "
                     + "transaction cache: MEMORY USAGE %.1f B per key (mean of %,d), used_memory given back by deleting it "
                     + "%.1f B per transaction; windows and merchant sets: MEMORY USAGE %.1f B per transaction; "
@@ -91,8 +86,8 @@ class TransactionCacheFootprintIT {
 
             assertThat(cacheKey).isPositive();
         } finally {
-            redis.delete(cacheKeys);
-            redis.delete(cardKeys);
+            REDIS.delete(cacheKeys);
+            REDIS.delete(cardKeys);
         }
     }
 }
