@@ -84,7 +84,8 @@ class TransactionCacheFootprintIT {
                     cardKeys.size() / 2, cacheKey, SAMPLE, (after - withoutCache) / (double) TRANSACTIONS, cardState,
                     (after - before) / (double) TRANSACTIONS);
 
-            assertThat(cacheKey).isPositive();
+            // packed, every history fits the allocator's 32-byte class; as text, those of cards seen before took 48
+            assertThat(cacheKey).isLessThan(140);
         } finally {
             REDIS.delete(cacheKeys);
             REDIS.delete(cardKeys);
