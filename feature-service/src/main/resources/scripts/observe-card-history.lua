@@ -5,18 +5,36 @@
 --
 -- KEYS[1] window: sorted set, member "<txId>:<amountMinor>", score = occurredAt epoch millis
 -- KEYS[2] merchants the card paid: set
--- KEYS[3] history already returned to this transaction id: string
+-- KEYS[3] history already returned to this transaction id: string, packed (below)
+-- KEYS[4] the same in the text format before, "<count1h>|<count24h>|<sum>|<last>|<seen>": read, never written
 -- ARGV[1] t   ARGV[2] t - 1 h   ARGV[3] t - 24 h   (epoch millis, decimal)
 -- ARGV[4] window member   ARGV[5] merchant key
 -- ARGV[6] window TTL ms   ARGV[7] merchant memory ms   ARGV[8] transaction cache TTL ms
 --
--- Returns "<replayed>|<count1h>|<count24h>|<amountSum24hMinor>|<lastSeenMillis or -1>|<merchantSeen>"
--- (flags 0/1). Lua numbers are doubles, so every number leaves as a decimal string printed with %d,
--- and amounts are summed in two halves (above and below 10^9) to stay exact over the range of a long.
+-- Returns '0' (first time) or '1' (replayed) followed by the packed history, or 'L' followed by a history of
+-- the format before. Packed: unsigned varints (7 bits a byte, low first) of
+--   count1h * 4 + merchantSeen * 2 + (high > 0 and 1 or 0), count24h, low, [high, when > 0,] lastSeenMillis + 1
+-- where the 24 h amount sum is high * 10^9 + low: Lua numbers are doubles, exact only below 2^53, so amounts
+-- are summed in two halves (above and below 10^9) to stay exact over the range of a long.
 
 local cached = redis.call('GET', KEYS[3])
 if cached then
-  return '1|' .. cached
+  return '1' .. cached
+end
+local legacy = redis.call('GET', KEYS[4])
+if legacy then
+  -- written before the packed format: gone one transaction cache TTL after the upgrade
+  return 'L' .. legacy
+end
+
+local function varint(n)
+  local bytes = {}
+  while n >= 128 do
+    bytes[#bytes + 1] = string.char(128 + n % 128)
+    n = math.floor(n / 128)
+  end
+  bytes[#bytes + 1] = string.char(n)
+  return table.concat(bytes)
 end
 
 local shortFrom = tonumber(ARGV[2])
@@ -41,12 +59,6 @@ for i = 1, #entries, 2 do
 end
 high = high + math.floor(low / 1000000000)
 low = low % 1000000000
-local sum
-if high > 0 then
-  sum = string.format('%d%09d', high, low)
-else
-  sum = string.format('%d', low)
-end
 local merchantSeen = redis.call('SISMEMBER', KEYS[2], ARGV[5])
 
 redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
@@ -55,6 +67,12 @@ redis.call('PEXPIRE', KEYS[1], ARGV[6])
 redis.call('SADD', KEYS[2], ARGV[5])
 redis.call('PEXPIRE', KEYS[2], ARGV[7])
 
-local history = string.format('%d|%d|%s|%d|%d', count1h, count24h, sum, last, merchantSeen)
+local head = count1h * 4 + merchantSeen * 2
+local highPart = ''
+if high > 0 then
+  head = head + 1
+  highPart = varint(high)
+end
+local history = varint(head) .. varint(count24h) .. varint(low) .. highPart .. varint(last + 1)
 redis.call('SET', KEYS[3], history, 'PX', ARGV[8])
-return '0|' .. history
+return '0' .. history

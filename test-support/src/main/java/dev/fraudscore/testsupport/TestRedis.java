@@ -54,6 +54,18 @@ public final class TestRedis {
         return "t-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     }
 
+    /**
+     * A key prefix as long as a production one ({@code "api:"} gives e.g. {@code "q7x:"}), for tests that measure
+     * key sizes: Redis rounds a key up to its allocator's size classes, so its length matters.
+     */
+    public static String uniquePrefixLike(String production) {
+        if (production.length() < 3 || !production.endsWith(":")) {
+            throw new IllegalArgumentException("A prefix to imitate must end with ':' after two characters or more; '"
+                    + production + "' does not.");
+        }
+        return UUID.randomUUID().toString().replace("-", "").substring(0, production.length() - 1) + ":";
+    }
+
     private static TestRedis start() {
         String url = System.getenv("REDIS_URL");
         if (url != null && !url.isBlank()) {

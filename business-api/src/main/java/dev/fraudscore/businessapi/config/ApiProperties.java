@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -59,9 +60,13 @@ public record ApiProperties(
     }
 
     /**
-     * @param keyPrefix prefix of the Redis keys ({@code <prefix>idem:<caller>:<transactionId>})
-     * @param ttl       how long an id is remembered
+     * @param keyPrefix prefix of the Redis keys ({@code <prefix>idem:<caller>:<transactionId>} and the answer
+     *                  skeletons' {@code <prefix>{answer-skeletons}:<day>})
+     * @param ttl       the idempotency store's retention: how long an id is remembered, with its answer, after its
+     *                  last write; a retry after that is scored as a new transaction
      */
-    public record Idempotency(@DefaultValue("api:") @NotNull String keyPrefix, @DefaultValue("24h") @NotNull Duration ttl) {
+    public record Idempotency(
+            @DefaultValue("api:") @NotNull String keyPrefix,
+            @DefaultValue("24h") @NotNull @DurationMin(seconds = 1, message = "must be at least 1 s") Duration ttl) {
     }
 }

@@ -56,9 +56,10 @@ public class RequestPathConfiguration {
     }
 
     @Bean
-    IdempotencyStore idempotencyStore(StringRedisTemplate redis, ApiProperties properties, CircuitBreakerRegistry breakers) {
+    IdempotencyStore idempotencyStore(StringRedisTemplate redis, ApiProperties properties, CircuitBreakerRegistry breakers,
+            Clock clock) {
         return new RedisIdempotencyStore(redis, properties.idempotency().keyPrefix(), properties.idempotency().ttl(),
-                breakers.circuitBreaker("idempotency"));
+                breakers.circuitBreaker("idempotency"), clock);
     }
 
     @Bean

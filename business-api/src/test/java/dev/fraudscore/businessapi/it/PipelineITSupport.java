@@ -151,4 +151,9 @@ abstract class PipelineITSupport {
     String idempotencyKey(String transactionId) {
         return PREFIX + "idem:direct:" + transactionId;
     }
+
+    /** How many bytes the idempotency store keeps for that id: 16 for a claim, a few more with its answer. */
+    long storedBytes(String transactionId) {
+        return redis.opsForValue().size(idempotencyKey(transactionId));
+    }
 }

@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param keyPrefix prefix of every Redis key this service writes (tests use a unique one each)
  * @param featureSets ids of the feature sets served side by side, e.g. {@code fraud_v1}
- * @param txCacheTtl how long a transaction id's history is kept for retries
+ * @param txCacheTtl the transaction cache's retention: how long the history returned to a transaction id is kept,
+ *     so that a retry gets it again and moves nothing; a retry after that counts as a new transaction
  * @param windowTtl how long a quiet card's window survives; more than the 24 h window
  * @param storeProbePeriod how often readiness checks that Redis answers
  */

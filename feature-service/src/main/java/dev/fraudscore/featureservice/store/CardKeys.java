@@ -10,7 +10,8 @@ import java.util.Objects;
  * <pre>
  * {prefix}{setId}:{cardKey}:w          window: sorted set of "txId:amountMinor" scored by occurredAt millis
  * {prefix}{setId}:{cardKey}:m          merchants the card paid
- * {prefix}{setId}:{cardKey}:tx:{txId}  history already returned to that transaction id
+ * {prefix}{setId}:{cardKey}:t:{txId}   history already returned to that transaction id, packed
+ * {prefix}{setId}:{cardKey}:tx:{txId}  the same in the text format before: read until it expires
  * </pre>
  */
 public record CardKeys(String prefix, String featureSetId) {
@@ -20,9 +21,10 @@ public record CardKeys(String prefix, String featureSetId) {
         Objects.requireNonNull(featureSetId, "featureSetId");
     }
 
-    /** The script's KEYS, in its order: window, merchants, transaction cache. */
+    /** The script's KEYS, in its order: window, merchants, transaction cache, and its format before. */
     public List<String> forTransaction(String cardKey, String transactionId) {
-        return List.of(window(cardKey), merchants(cardKey), transaction(cardKey, transactionId));
+        return List.of(window(cardKey), merchants(cardKey), transaction(cardKey, transactionId),
+                textTransaction(cardKey, transactionId));
     }
 
     public String window(String cardKey) {
@@ -34,6 +36,11 @@ public record CardKeys(String prefix, String featureSetId) {
     }
 
     public String transaction(String cardKey, String transactionId) {
+        return cardPrefix(cardKey) + "t:" + transactionId;
+    }
+
+    /** Where the format before kept a transaction's history as text; new instances only read it. */
+    public String textTransaction(String cardKey, String transactionId) {
         return cardPrefix(cardKey) + "tx:" + transactionId;
     }
 

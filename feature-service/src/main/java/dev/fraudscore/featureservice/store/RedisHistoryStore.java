@@ -8,6 +8,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
  * The serving history store: the semantics of feature-core's {@code InMemoryHistoryStore} in one
@@ -15,8 +16,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 public final class RedisHistoryStore implements HistoryStore {
 
-    private static final RedisScript<String> OBSERVE =
-            RedisScript.of(new ClassPathResource("scripts/observe-card-history.lua"), String.class);
+    private static final RedisScript<byte[]> OBSERVE =
+            RedisScript.of(new ClassPathResource("scripts/observe-card-history.lua"), byte[].class);
 
     private final StringRedisTemplate redis;
     private final CardKeys keys;
@@ -35,9 +36,10 @@ public final class RedisHistoryStore implements HistoryStore {
     public Observation observe(FeatureTransaction tx) {
         long t = tx.occurredAtMillis();
         // window bounds are computed here, in longs: Lua would print large numbers in floating point
-        String reply;
+        byte[] reply;
         try {
-            reply = redis.execute(OBSERVE, keys.forTransaction(tx.cardKey(), tx.transactionId()),
+            reply = redis.execute(OBSERVE, RedisSerializer.string(), RedisSerializer.byteArray(),
+                    keys.forTransaction(tx.cardKey(), tx.transactionId()),
                     Long.toString(t),
                     Long.toString(t - HistoryWindows.SHORT.toMillis()),
                     Long.toString(t - HistoryWindows.LONG.toMillis()),

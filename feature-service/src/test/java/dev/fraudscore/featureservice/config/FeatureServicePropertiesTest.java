@@ -47,4 +47,12 @@ class FeatureServicePropertiesTest {
                 .rootCause()
                 .hasMessageStartingWith("the window TTL must exceed the 24 h window");
     }
+
+    @Test
+    void aTransactionCacheTtlOfZeroFailsAtBindingWithASentence() {
+        assertThatThrownBy(() -> bind(Map.of("fraudscore.features.tx-cache-ttl", "0s")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessage("the transaction cache TTL must be positive; it was PT0S");
+    }
 }

@@ -13,7 +13,8 @@ class CardKeysTest {
     void everyKeyOfACardCarriesTheCardAsHashTag() {
         List<String> all = keys.forTransaction("card-9", "tx-1");
 
-        assertThat(all).containsExactly("fs:fraud_v1:{card-9}:w", "fs:fraud_v1:{card-9}:m", "fs:fraud_v1:{card-9}:tx:tx-1");
+        assertThat(all).containsExactly("fs:fraud_v1:{card-9}:w", "fs:fraud_v1:{card-9}:m", "fs:fraud_v1:{card-9}:t:tx-1",
+                "fs:fraud_v1:{card-9}:tx:tx-1");
         assertThat(all).extracting(CardKeysTest::hashTag).containsOnly("card-9");
     }
 

@@ -5,27 +5,57 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fraudscore.features.CardHistory;
 import dev.fraudscore.features.HistoryStore.Observation;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class ObservationReplyTest {
 
     @Test
-    void parsesEveryFieldExactly() {
-        Observation observation = ObservationReply.parse("1|2|7|18014398509481985|1767261600123|1");
+    void readsAPackedHistoryWithASumBeyondTheExactRangeOfADouble() {
+        Observation observation = ObservationReply.parse(reply('1', "0b0781a8f8f201bec1cb08fcf2ffc7b733"));
 
         assertThat(observation.replayed()).isTrue();
         assertThat(observation.history()).isEqualTo(new CardHistory(2, 7, 18_014_398_509_481_985L, 1_767_261_600_123L, true));
     }
 
     @Test
-    void parsesAnEmptyHistory() {
-        assertThat(ObservationReply.parse("0|0|0|0|-1|0")).isEqualTo(new Observation(CardHistory.EMPTY, false));
+    void readsAnOrdinaryHistoryInTenBytes() {
+        Observation observation = ObservationReply.parse(reply('0', "0403dc0bfcf2ffc7b733"));
+
+        assertThat(observation).isEqualTo(new Observation(new CardHistory(1, 3, 1_500, 1_767_261_600_123L, false), false));
     }
 
     @Test
-    void refusesAReplyOfAnotherShape() {
-        assertThatThrownBy(() -> ObservationReply.parse("0|1|2"))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("expected 6 fields");
+    void readsAnEmptyHistory() {
+        assertThat(ObservationReply.parse(reply('0', "00000000"))).isEqualTo(new Observation(CardHistory.EMPTY, false));
+    }
+
+    @Test
+    void readsAHistoryKeptInTheTextFormatBeforeAsReplayed() {
+        Observation observation = ObservationReply.parse("L2|7|18014398509481985|1767261600123|1".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(observation).isEqualTo(new Observation(
+                new CardHistory(2, 7, 18_014_398_509_481_985L, 1_767_261_600_123L, true), true));
+    }
+
+    @Test
+    void refusesRepliesOfAnotherShape() {
+        assertThatThrownBy(() -> ObservationReply.parse(reply('0', "0000")))
+                .isInstanceOf(IllegalStateException.class).hasMessage("the packed history ends inside a number");
+        assertThatThrownBy(() -> ObservationReply.parse(reply('0', "0000000000")))
+                .isInstanceOf(IllegalStateException.class).hasMessage("the packed history has 1 bytes too many");
+        assertThatThrownBy(() -> ObservationReply.parse("L0|1|2".getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("expected 5 fields");
+        assertThatThrownBy(() -> ObservationReply.parse("x".getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("the history script returned a reply starting with byte 120");
+    }
+
+    private static byte[] reply(char flag, String packedHex) {
+        byte[] packed = HexFormat.of().parseHex(packedHex);
+        byte[] reply = new byte[packed.length + 1];
+        reply[0] = (byte) flag;
+        System.arraycopy(packed, 0, reply, 1, packed.length);
+        return reply;
     }
 }

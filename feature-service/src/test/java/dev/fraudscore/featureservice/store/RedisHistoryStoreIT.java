@@ -73,6 +73,7 @@ class RedisHistoryStoreIT {
             Observation actual = store.observe(tx);
 
             assertThat(actual).as("history of %s", tx).isEqualTo(expected);
+            assertThat(store.observe(tx)).as("retry of %s", tx).isEqualTo(new Observation(expected.history(), true));
             FeatureVector expectedVector = FRAUD_V1.compute(tx, expected.history());
             FeatureVector actualVector = FRAUD_V1.compute(tx, actual.history());
             assertThat(actualVector.values()).as("vector of %s", tx).containsExactly(expectedVector.values());
@@ -167,6 +168,26 @@ class RedisHistoryStoreIT {
         assertThat(next.txCount24h()).isEqualTo(2);
         assertThat(next.amountSum24hMinor()).isEqualTo(3_500);
         assertThat(redis.opsForZSet().zCard(keys.window("card-r"))).isEqualTo(3);
+    }
+
+    @Test
+    void keepsATransactionsHistoryInAFewBytes() {
+        store.observe(tx("b-0", "card-b", "m-1", START, 12_999));
+        store.observe(tx("b-1", "card-b", "m-2", START.plusSeconds(90), 4_550));
+
+        assertThat(redis.opsForValue().size(keys.transaction("card-b", "b-1"))).isEqualTo(10);
+    }
+
+    @Test
+    void aHistoryKeptInTheTextFormatBeforeIsReplayedAndMovesNothing() {
+        store.observe(tx("o-0", "card-o", "m-1", START, 1_000));
+        redis.opsForValue().set(keys.textTransaction("card-o", "o-1"), "1|1|1000|" + START.toEpochMilli() + "|1");
+
+        Observation retry = store.observe(tx("o-1", "card-o", "m-1", START.plusSeconds(30), 2_000));
+
+        assertThat(retry).isEqualTo(new Observation(new CardHistory(1, 1, 1_000, START.toEpochMilli(), true), true));
+        assertThat(redis.opsForZSet().zCard(keys.window("card-o"))).isEqualTo(1);
+        assertThat(redis.hasKey(keys.transaction("card-o", "o-1"))).isFalse();
     }
 
     @Test

@@ -1,0 +1,40 @@
+package dev.fraudscore.businessapi.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.validation.Validation;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+
+class ApiPropertiesTest {
+
+    private static ApiProperties bind(Map<String, String> properties) {
+        var validator = new SpringValidatorAdapter(Validation.buildDefaultValidatorFactory().getValidator());
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("fraudscore.api", Bindable.of(ApiProperties.class), new ValidationBindHandler(validator));
+    }
+
+    @Test
+    void theIdempotencyStoreKeepsAnIdADayUnlessToldOtherwise() {
+        assertThat(bind(Map.of()).idempotency().ttl()).isEqualTo(Duration.ofHours(24));
+        assertThat(bind(Map.of("fraudscore.api.idempotency.ttl", "2h")).idempotency().ttl()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void anIdempotencyRetentionUnderASecondFailsAtBinding() {
+        assertThatThrownBy(() -> bind(Map.of("fraudscore.api.idempotency.ttl", "0s")))
+                .isInstanceOf(BindException.class)
+                .cause().isInstanceOf(BindValidationException.class)
+                .hasMessageContaining("fraudscore.api.idempotency.ttl")
+                .hasMessageContaining("must be at least 1 s");
+    }
+}
