@@ -151,9 +151,9 @@ class FraudScoreSystemIT {
         assertDegradedWhileDown("postprocess-service", "POSTPROCESS_UNAVAILABLE", false);
     }
 
-    /** Stops a service, checks the answer of the failure table's row, and brings the service back. */
+    /** Kills a service (SIGKILL), checks the answer of the failure table's row, and brings the service back. */
     private static void assertDegradedWhileDown(String service, String reason, boolean scoreMissing) {
-        pipeline.service(service).close();
+        pipeline.service(service).kill();
         try {
             Answer answer = api.score(Transactions.everyday(Transactions.newCard(), YESTERDAY_NOON, "15.00", "m-2"),
                     Pipeline.API_KEY);
