@@ -2,23 +2,23 @@ package dev.fraudscore.featureservice.domain;
 
 import dev.fraudscore.features.FeatureSet;
 import dev.fraudscore.features.FeatureTransaction;
-import dev.fraudscore.features.HistoryStore;
+import dev.fraudscore.features.FeatureStore;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Serving path of a feature set: check the set, read and record the card's history once, compute the
- * vector with the same feature-core code the trainer runs.
+ * Serving path of a feature set: check the set, read and record its state once (one Redis round trip), compute
+ * the vector with the same feature-core code the trainer runs.
  */
 public final class FeatureComputer {
 
     private final ServedFeatureSets sets;
-    private final Function<FeatureSet, HistoryStore> historyStores;
+    private final Function<FeatureSet, FeatureStore> stores;
 
-    /** @param historyStores the history store of each served set */
-    public FeatureComputer(ServedFeatureSets sets, Function<FeatureSet, HistoryStore> historyStores) {
+    /** @param stores the store of each served set */
+    public FeatureComputer(ServedFeatureSets sets, Function<FeatureSet, FeatureStore> stores) {
         this.sets = Objects.requireNonNull(sets, "sets");
-        this.historyStores = Objects.requireNonNull(historyStores, "historyStores");
+        this.stores = Objects.requireNonNull(stores, "stores");
     }
 
     public ComputedFeatures compute(FeatureQuery query) {
@@ -28,7 +28,7 @@ public final class FeatureComputer {
             throw new CurrencyMismatchException(set.id(), set.amountCurrency(), query.amountCurrency());
         }
         FeatureTransaction tx = query.transaction();
-        HistoryStore.Observation observation = historyStores.apply(set).observe(tx);
-        return new ComputedFeatures(set, set.compute(tx, observation.history()), observation.replayed());
+        FeatureStore.Observed observed = stores.apply(set).observe(tx);
+        return new ComputedFeatures(set, observed.vector(), observed.replayed());
     }
 }
