@@ -13,7 +13,8 @@
 --   E from ttl                           exact window: count of members scored in [from, t]
 --   L from ttl                           last event: the latest instant, -1 when before from
 --   T current keep ttl letters f1 t1 ..  tiles: per window [fi, ti] the sum of each counter (n count, a amount,
---                                        f fraud) over tiles no older than hi - keep + 1, hi the latest tile written
+--                                        f fraud) over tiles no older than hi - keep + 1, hi the latest tile written;
+--                                        kept in a hash 'hi' + a ring of keep slots, small integer fields (listpack)
 --   M from capacity ttl                  recent merchants: 1 when the merchant was paid at or after from
 --
 -- Returns '0' (first time) or '1' (replayed) followed by the state: its numbers in declared order, in decimal,
@@ -80,21 +81,29 @@ end
 
 local function tiles(key, a)
   local current, keep, letters = tonumber(a[2]), tonumber(a[3]), a[5]
+  -- a ring of keep slots: tile x lives in slot x % keep, its counters in fields slot * #letters + 0, 1, ...
+  local function field(tile, c)
+    return string.format('%d', (tile % keep) * #letters + c - 1)
+  end
   local stored = redis.call('HGET', key, 'hi')
+  stored = stored and tonumber(stored)
   local hi = current
-  if stored and tonumber(stored) > hi then
-    hi = tonumber(stored)
+  if stored and stored > hi then
+    hi = stored
   end
   local oldest = hi - keep + 1
   for w = 6, #a, 2 do
+    -- no tile after the latest one written holds anything (its slot may still hold a tile keep older)
     local from, to = math.max(tonumber(a[w]), oldest), tonumber(a[w + 1])
+    if not stored or stored < to then
+      to = stored or (from - 1)
+    end
     for c = 1, #letters do
-      local letter = string.sub(letters, c, c)
       local sum = {0, 0}
       if from <= to then
         local fields = {}
         for tile = from, to do
-          fields[#fields + 1] = letter .. string.format('%d', tile)
+          fields[#fields + 1] = field(tile, c)
         end
         local values = redis.call('HMGET', key, unpack(fields))
         for i = 1, #fields do
@@ -105,24 +114,29 @@ local function tiles(key, a)
     end
   end
   if current >= oldest then
-    local tile = string.format('%d', current)
+    if stored and current > stored then
+      -- the ring moves on: the slots of the new tiles held tiles no longer kept
+      if current - stored >= keep then
+        redis.call('DEL', key)
+      else
+        local stale = {}
+        for tile = stored + 1, current do
+          for c = 1, #letters do
+            stale[#stale + 1] = field(tile, c)
+          end
+        end
+        redis.call('HDEL', key, unpack(stale))
+      end
+    end
     for c = 1, #letters do
       local letter = string.sub(letters, c, c)
       if letter == 'n' then
-        redis.call('HINCRBY', key, 'n' .. tile, 1)
+        redis.call('HINCRBY', key, field(current, c), 1)
       elseif letter == 'a' then
-        redis.call('HINCRBY', key, 'a' .. tile, ARGV[3])
+        redis.call('HINCRBY', key, field(current, c), ARGV[3])
       end
     end
     redis.call('HSET', key, 'hi', string.format('%d', hi))
-    -- bounded: past keep tiles of every counter plus 'hi', drop the tiles no one reads any more
-    if redis.call('HLEN', key) > keep * #letters + 1 then
-      for _, field in ipairs(redis.call('HKEYS', key)) do
-        if field ~= 'hi' and tonumber(string.sub(field, 2)) < oldest then
-          redis.call('HDEL', key, field)
-        end
-      end
-    end
   end
   redis.call('PEXPIRE', key, a[4])
 end

@@ -15,7 +15,7 @@ public enum Counter {
         this.field = field;
     }
 
-    /** The first letter of its Redis hash field, e.g. {@code n20512}. */
+    /** Its letter in the Redis script's arguments. */
     public char field() {
         return field;
     }

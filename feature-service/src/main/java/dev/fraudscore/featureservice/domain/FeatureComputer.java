@@ -3,6 +3,10 @@ package dev.fraudscore.featureservice.domain;
 import dev.fraudscore.features.FeatureSet;
 import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.FeatureStore;
+import dev.fraudscore.features.state.LabelOutcome;
+import dev.fraudscore.features.state.TransactionLabel;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -30,5 +34,21 @@ public final class FeatureComputer {
         FeatureTransaction tx = query.transaction();
         FeatureStore.Observed observed = stores.apply(set).observe(tx);
         return new ComputedFeatures(set, observed.vector(), observed.replayed());
+    }
+
+    /**
+     * Records a late label in every served set that counts labels (the entry point of the feedback path to come).
+     *
+     * @return what it did in each of those sets, by set id; empty when no served set counts labels
+     */
+    public Map<String, LabelOutcome> recordLabel(TransactionLabel label) {
+        Map<String, LabelOutcome> outcomes = new LinkedHashMap<>();
+        for (FeatureSet set : sets.all()) {
+            FeatureStore store = stores.apply(set);
+            if (store.countsLabels()) {
+                outcomes.put(set.id(), store.recordLabel(label));
+            }
+        }
+        return outcomes;
     }
 }

@@ -4,6 +4,7 @@ import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.state.Aggregate;
 import dev.fraudscore.features.state.AggregateState;
 import dev.fraudscore.features.state.AggregateStore;
+import dev.fraudscore.features.state.Counter;
 import dev.fraudscore.features.state.Entity;
 import dev.fraudscore.features.state.ExactWindow;
 import dev.fraudscore.features.state.FraudLabel;
@@ -129,7 +130,10 @@ public final class RedisAggregateStore implements AggregateStore {
         for (Tiles tiles : spec.labelledTiles()) {
             String entity = (String) record.get(tiles.entity() == Entity.CARD ? 1 : 2);
             scriptKeys.add(keys.aggregate(tiles, entity));
-            args.add(tiles.tileOf(millis) + " " + tiles.keep());
+            long tile = tiles.tileOf(millis);
+            long slot = Math.floorMod(tile, tiles.keep()) * (long) tiles.counters().size();
+            args.add(tile + " " + tiles.keep() + " " + (slot + tiles.counters().indexOf(Counter.COUNT)) + " "
+                    + (slot + tiles.counters().indexOf(Counter.FRAUD)));
         }
         String reply = call(() -> redis.execute(LABEL, scriptKeys, args.toArray()));
         return switch (String.valueOf(reply)) {

@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fraudscore.domain.Channel;
 import dev.fraudscore.features.FeatureSetId;
+import dev.fraudscore.features.FeatureStore;
 import dev.fraudscore.features.FeatureStores;
 import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.FraudV1;
 import dev.fraudscore.features.HistoryStore;
 import dev.fraudscore.features.InMemoryHistoryStore;
+import dev.fraudscore.features.state.FraudLabel;
 import dev.fraudscore.features.state.InMemoryAggregateStore;
+import dev.fraudscore.features.state.LabelOutcome;
+import dev.fraudscore.features.state.TransactionLabel;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +28,7 @@ class FeatureComputerTest {
 
     private final AtomicInteger observed = new AtomicInteger();
     private final HistoryStore memory = new InMemoryHistoryStore();
-    private final FeatureComputer computer = new FeatureComputer(ServedFeatureSets.of(java.util.List.of("fraud_v1")),
+    private final FeatureComputer computer = new FeatureComputer(ServedFeatureSets.of(List.of("fraud_v1")),
             set -> FeatureStores.of(set, () -> tx -> {
                 observed.incrementAndGet();
                 return memory.observe(tx);
@@ -82,8 +89,8 @@ class FeatureComputerTest {
 
     @Test
     void servesBothSetsSideBySideEachFromItsOwnState() {
-        java.util.Map<String, dev.fraudscore.features.FeatureStore> stores = new java.util.HashMap<>();
-        FeatureComputer both = new FeatureComputer(ServedFeatureSets.of(java.util.List.of("fraud_v1", "fraud_v2")),
+        Map<String, FeatureStore> stores = new HashMap<>();
+        FeatureComputer both = new FeatureComputer(ServedFeatureSets.of(List.of("fraud_v1", "fraud_v2")),
                 set -> stores.computeIfAbsent(set.id(), id -> FeatureStores.inMemory(set)));
 
         ComputedFeatures v1 = both.compute(new FeatureQuery(new FeatureSetId("fraud", 1, ""), tx("a", "2026-01-01T10:00:00Z"), "EUR"));
@@ -93,5 +100,9 @@ class FeatureComputerTest {
         assertThat(v2.featureSet().id()).isEqualTo("fraud_v2");
         assertThat(v2.vector().values()).hasSize(23);
         assertThat(v2.replayed()).as("the same id in another set is that set's first time").isFalse();
+        assertThat(both.recordLabel(new TransactionLabel("a",
+                FraudLabel.FRAUD, Instant.parse("2026-01-02T10:00:00Z"))))
+                .as("only fraud_v2 counts labels")
+                .containsExactly(Map.entry("fraud_v2", LabelOutcome.RECORDED));
     }
 }
