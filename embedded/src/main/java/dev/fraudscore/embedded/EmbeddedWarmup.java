@@ -5,9 +5,8 @@ import dev.fraudscore.businessapi.domain.DataTransaction;
 import dev.fraudscore.businessapi.domain.RequestDeadline;
 import dev.fraudscore.businessapi.pipeline.ScoringPipeline;
 import dev.fraudscore.domain.Channel;
-import dev.fraudscore.featureservice.config.FeatureServiceProperties;
 import dev.fraudscore.featureservice.domain.ServedFeatureSets;
-import dev.fraudscore.featureservice.store.CardKeys;
+import dev.fraudscore.featureservice.store.RedisFeatureStores;
 import dev.fraudscore.support.readiness.ReadinessGate;
 import dev.fraudscore.support.readiness.WarmupRounds;
 import java.time.Clock;
@@ -39,17 +38,17 @@ class EmbeddedWarmup implements ApplicationRunner {
     private final ReadinessGate gate;
     private final ScoringPipeline pipeline;
     private final ServedFeatureSets sets;
-    private final FeatureServiceProperties features;
+    private final RedisFeatureStores stores;
     private final CurrencyTable currencies;
     private final StringRedisTemplate redis;
     private final Clock clock;
 
-    EmbeddedWarmup(ReadinessGate gate, ScoringPipeline pipeline, ServedFeatureSets sets, FeatureServiceProperties features,
+    EmbeddedWarmup(ReadinessGate gate, ScoringPipeline pipeline, ServedFeatureSets sets, RedisFeatureStores stores,
             CurrencyTable currencies, StringRedisTemplate redis, Clock clock) {
         this.gate = gate;
         this.pipeline = pipeline;
         this.sets = sets;
-        this.features = features;
+        this.stores = stores;
         this.currencies = currencies;
         this.redis = redis;
         this.clock = clock;
@@ -87,12 +86,7 @@ class EmbeddedWarmup implements ApplicationRunner {
 
     private void deleteKeys(String card, List<String> transactions) {
         List<String> keys = new ArrayList<>();
-        sets.all().forEach(set -> {
-            CardKeys cardKeys = new CardKeys(features.keyPrefix(), set.id());
-            keys.add(cardKeys.window(card));
-            keys.add(cardKeys.merchants(card));
-            transactions.forEach(tx -> keys.add(cardKeys.transaction(card, tx)));
-        });
+        sets.all().forEach(set -> keys.addAll(stores.keysOf(set).written(card, "warmup", transactions)));
         try {
             redis.delete(keys);
         } catch (RuntimeException e) {

@@ -6,7 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
-/** A named, versioned list of features and the code that computes them. */
+/**
+ * A named, versioned list of features and the code that computes them. A set computes from the state it declares
+ * ({@link AggregateFeatureSet}: every store interprets the declaration), or, for {@code fraud_v1} alone, from the
+ * fixed {@link CardHistory} its own stores keep. {@link FeatureStores} gives each set its store.
+ */
 public interface FeatureSet {
 
     String name();
@@ -17,8 +21,6 @@ public interface FeatureSet {
     int transformVersion();
 
     List<FeatureSpec> features();
-
-    FeatureVector compute(FeatureTransaction tx, CardHistory history);
 
     /**
      * ISO 4217 code of the currency the amount features are defined in: a transaction's amount must come in
@@ -45,11 +47,17 @@ public interface FeatureSet {
      * The amount currency is not in it: it is fixed for a set's version, and a transaction in another one is refused.
      */
     default String fingerprint() {
+        return fingerprint(this, "");
+    }
+
+    /** The fingerprint of {@code set}'s name, version, transform version and features, then {@code more}. */
+    static String fingerprint(FeatureSet set, String more) {
         StringBuilder text = new StringBuilder()
-                .append(name()).append(':').append(version()).append(":transform=").append(transformVersion()).append('\n');
-        for (FeatureSpec f : features()) {
+                .append(set.name()).append(':').append(set.version()).append(":transform=").append(set.transformVersion()).append('\n');
+        for (FeatureSpec f : set.features()) {
             text.append(f.name()).append(':').append(f.type()).append('\n');
         }
+        text.append(more);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, 16);

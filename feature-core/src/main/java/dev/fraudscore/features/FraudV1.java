@@ -1,9 +1,7 @@
 package dev.fraudscore.features;
 
-import dev.fraudscore.domain.Channel;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 
 /**
@@ -12,9 +10,7 @@ import java.util.List;
  */
 public final class FraudV1 implements FeatureSet {
 
-    static final String CURRENCY = "EUR";
-    private static final double MINOR_PER_MAJOR =
-            StrictMath.pow(10, Currency.getInstance(CURRENCY).getDefaultFractionDigits());
+    static final String CURRENCY = RequestFeatures.EUR;
     static final float NO_LAST_SEEN = (float) StrictMath.log1p(HistoryWindows.LONG.toSeconds());
 
     private static final List<FeatureSpec> FEATURES = List.of(
@@ -58,7 +54,7 @@ public final class FraudV1 implements FeatureSet {
         return FEATURES;
     }
 
-    @Override
+    /** The vector of {@code tx} from its card's history before it. */
     public FeatureVector compute(FeatureTransaction tx, CardHistory h) {
         List<String> missing = new ArrayList<>(2);
         float[] v = new float[FEATURES.size()];
@@ -67,11 +63,8 @@ public final class FraudV1 implements FeatureSet {
         double angle = 2 * StrictMath.PI * hour / 24.0;
         v[1] = (float) StrictMath.sin(angle);
         v[2] = (float) StrictMath.cos(angle);
-        v[3] = tx.channel() == Channel.ECOMMERCE ? 1f : 0f;
-        v[4] = tx.channel() == Channel.POS ? 1f : 0f;
-        v[5] = tx.channel() == Channel.ATM ? 1f : 0f;
-        v[6] = tx.channel() == Channel.MOTO ? 1f : 0f;
-        v[7] = crossBorder(tx) ? 1f : 0f;
+        RequestFeatures.channel(tx, v, 3);
+        v[7] = RequestFeatures.crossBorder(tx) ? 1f : 0f;
         v[8] = h.txCount1h();
         v[9] = h.txCount24h();
         v[10] = (float) StrictMath.log1p(majorUnits(h.amountSum24hMinor()));
@@ -93,12 +86,7 @@ public final class FraudV1 implements FeatureSet {
         return new FeatureVector(v, missing);
     }
 
-    private static boolean crossBorder(FeatureTransaction tx) {
-        return tx.cardCountry() != null && tx.merchantCountry() != null
-                && !tx.cardCountry().equalsIgnoreCase(tx.merchantCountry());
-    }
-
     private static double majorUnits(long minor) {
-        return minor / MINOR_PER_MAJOR;
+        return RequestFeatures.majorUnits(minor);
     }
 }

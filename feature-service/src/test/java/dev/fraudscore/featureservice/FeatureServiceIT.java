@@ -12,6 +12,7 @@ import dev.fraudscore.contracts.feature.v1.GetFeaturesRequest;
 import dev.fraudscore.contracts.feature.v1.GetFeaturesResponse;
 import dev.fraudscore.contracts.feature.v1.Transaction;
 import dev.fraudscore.features.FraudV1;
+import dev.fraudscore.features.FraudV2;
 import dev.fraudscore.testsupport.TestRedis;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -126,6 +127,27 @@ class FeatureServiceIT {
     }
 
     @Test
+    void servesFraudV2BesideFraudV1EachInItsOwnNamespace() {
+        FraudV2 fraudV2 = new FraudV2();
+
+        GetFeaturesResponse v1 = features().getFeatures(request(transaction("both-1", "card-both", AT), "fraud", 1, ""));
+        GetFeaturesResponse v2 = features().getFeatures(
+                request(transaction("both-1", "card-both", AT), "fraud", 2, fraudV2.fingerprint()));
+        GetFeaturesResponse v2Next = features().getFeatures(
+                request(transaction("both-2", "card-both", AT.plusSeconds(60)), "fraud", 2, ""));
+
+        assertThat(v1.getNamesList()).isEqualTo(new FraudV1().featureNames());
+        assertThat(v2.getFeatureSet().getFingerprint()).isEqualTo(fraudV2.fingerprint());
+        assertThat(v2.getNamesList()).isEqualTo(fraudV2.featureNames());
+        assertThat(v2.getReplayed()).as("the same transaction is new to each set").isFalse();
+        int count1h = fraudV2.featureNames().indexOf("card_tx_count_1h");
+        assertThat(v2Next.getValuesList().get(count1h)).isEqualTo(1f);
+        assertThat(redis.keys(PREFIX + "fraud_v1:{card-both}:*")).isNotEmpty();
+        assertThat(redis.keys(PREFIX + "fraud_v2:{card-both}:*")).isNotEmpty();
+        assertThat(redis.keys(PREFIX + "fraud_v2:m:{merchant-1}:*")).containsExactly(PREFIX + "fraud_v2:m:{merchant-1}:md");
+    }
+
+    @Test
     void refusesAnotherFingerprint() {
         StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> features().getFeatures(
                 request(transaction("t-fp", "card-fp", AT), "fraud", 1, "0000000000000000")));
@@ -143,7 +165,7 @@ class FeatureServiceIT {
                 request(transaction("t-nf", "card-nf", AT), "fraud", 9, "")));
 
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
-        assertThat(error.getStatus().getDescription()).isEqualTo("feature set fraud_v9 is not served here; served: fraud_v1");
+        assertThat(error.getStatus().getDescription()).isEqualTo("feature set fraud_v9 is not served here; served: fraud_v1, fraud_v2");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.fraudscore.featureservice.config;
 import dev.fraudscore.featureservice.domain.ServedFeatureSets;
 import dev.fraudscore.featureservice.readiness.FeatureStoreProbe;
 import dev.fraudscore.featureservice.readiness.SelfWarmup;
+import dev.fraudscore.featureservice.store.RedisFeatureStores;
 import dev.fraudscore.support.readiness.ReadinessGate;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +24,9 @@ public class FeatureServiceConfiguration {
     }
 
     @Bean
-    SelfWarmup selfWarmup(ServedFeatureSets sets, FeatureServiceProperties properties, StringRedisTemplate redis,
+    SelfWarmup selfWarmup(ServedFeatureSets sets, RedisFeatureStores stores, StringRedisTemplate redis,
             ReadinessGate gate) {
-        return new SelfWarmup(sets.all(), properties.keyPrefix(), redis, gate);
+        return new SelfWarmup(sets.all(), stores::keysOf, redis, gate);
     }
 
     @Bean(destroyMethod = "close")

@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code fraudscore.features.*}.
  *
  * @param keyPrefix prefix of every Redis key this service writes (tests use a unique one each)
- * @param featureSets ids of the feature sets served side by side, e.g. {@code fraud_v1}
+ * @param featureSets ids of the feature sets served side by side, each in its own key namespace (default
+ *     {@code fraud_v1, fraud_v2})
  * @param txCacheTtl the transaction cache's retention: how long the history returned to a transaction id is kept,
  *     so that a retry gets it again and moves nothing; a retry after that counts as a new transaction
  * @param windowTtl how long a quiet card's window survives; more than the 24 h window
@@ -27,7 +28,7 @@ public record FeatureServiceProperties(
         @DefaultValue("fs:") @NotBlank
         @Pattern(regexp = "[^{}]*", message = "must not contain { or }: the card key is the only Redis Cluster hash tag")
         String keyPrefix,
-        @DefaultValue("fraud_v1") @NotEmpty List<@NotBlank String> featureSets,
+        @DefaultValue({"fraud_v1", "fraud_v2"}) @NotEmpty List<@NotBlank String> featureSets,
         @DefaultValue("24h") @NotNull Duration txCacheTtl,
         @DefaultValue("25h") @NotNull Duration windowTtl,
         @DefaultValue("1s") @NotNull Duration storeProbePeriod) {

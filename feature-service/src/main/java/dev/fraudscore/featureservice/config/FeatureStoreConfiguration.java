@@ -2,11 +2,9 @@ package dev.fraudscore.featureservice.config;
 
 import dev.fraudscore.featureservice.domain.FeatureComputer;
 import dev.fraudscore.featureservice.domain.ServedFeatureSets;
-import dev.fraudscore.featureservice.store.CardKeys;
-import dev.fraudscore.featureservice.store.HistoryTtls;
-import dev.fraudscore.featureservice.store.RedisHistoryStore;
+import dev.fraudscore.featureservice.store.RedisFeatureStores;
 import dev.fraudscore.features.FeatureSet;
-import dev.fraudscore.features.HistoryStore;
+import dev.fraudscore.features.FeatureStore;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,15 +28,18 @@ public class FeatureStoreConfiguration {
     }
 
     @Bean
-    FeatureComputer featureComputer(ServedFeatureSets sets, FeatureServiceProperties properties,
-            StringRedisTemplate redis, DataRedisConnectionDetails redisDetails) {
-        HistoryTtls ttls = properties.historyTtls();
-        String address = RedisAddress.describe(redisDetails);
-        // each set keeps its own aggregates, so a new set version never reads state shaped by another
-        Map<String, HistoryStore> stores = sets.all().stream().collect(Collectors.toUnmodifiableMap(
-                FeatureSet::id,
-                set -> new RedisHistoryStore(redis, new CardKeys(properties.keyPrefix(), set.id()), ttls, address)));
-        Function<FeatureSet, HistoryStore> storeOf = set -> stores.get(set.id());
+    RedisFeatureStores redisFeatureStores(FeatureServiceProperties properties, StringRedisTemplate redis,
+            DataRedisConnectionDetails redisDetails) {
+        return new RedisFeatureStores(redis, properties.keyPrefix(), properties.historyTtls(),
+                RedisAddress.describe(redisDetails));
+    }
+
+    @Bean
+    FeatureComputer featureComputer(ServedFeatureSets sets, RedisFeatureStores redisStores) {
+        // each set keeps its own state, so a new set version never reads state shaped by another
+        Map<String, FeatureStore> stores = sets.all().stream()
+                .collect(Collectors.toUnmodifiableMap(FeatureSet::id, redisStores::storeOf));
+        Function<FeatureSet, FeatureStore> storeOf = set -> stores.get(set.id());
         return new FeatureComputer(sets, storeOf);
     }
 }

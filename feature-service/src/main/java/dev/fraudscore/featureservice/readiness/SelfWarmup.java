@@ -5,7 +5,7 @@ import dev.fraudscore.contracts.common.v1.Channel;
 import dev.fraudscore.contracts.feature.v1.FeatureServiceGrpc;
 import dev.fraudscore.contracts.feature.v1.GetFeaturesRequest;
 import dev.fraudscore.contracts.feature.v1.Transaction;
-import dev.fraudscore.featureservice.store.CardKeys;
+import dev.fraudscore.featureservice.store.StoreKeys;
 import dev.fraudscore.features.FeatureSet;
 import dev.fraudscore.support.proto.DomainProtos;
 import dev.fraudscore.support.readiness.ReadinessGate;
@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -39,13 +40,15 @@ public final class SelfWarmup implements ApplicationListener<GrpcServerStartedEv
     private static final Duration BUDGET = Duration.ofSeconds(30);
 
     private final List<FeatureSet> sets;
-    private final String keyPrefix;
+    private final Function<FeatureSet, StoreKeys> keys;
     private final StringRedisTemplate redis;
     private final ReadinessGate gate;
 
-    public SelfWarmup(List<FeatureSet> sets, String keyPrefix, StringRedisTemplate redis, ReadinessGate gate) {
+    /** @param keys the keys each set's store writes, deleted after the warm-up */
+    public SelfWarmup(List<FeatureSet> sets, Function<FeatureSet, StoreKeys> keys, StringRedisTemplate redis,
+            ReadinessGate gate) {
         this.sets = List.copyOf(sets);
-        this.keyPrefix = keyPrefix;
+        this.keys = keys;
         this.redis = redis;
         this.gate = gate;
     }
@@ -68,16 +71,19 @@ public final class SelfWarmup implements ApplicationListener<GrpcServerStartedEv
         try {
             FeatureServiceGrpc.FeatureServiceBlockingStub stub = FeatureServiceGrpc.newBlockingStub(channel);
             for (FeatureSet set : sets) {
-                CardKeys keys = new CardKeys(keyPrefix, set.id());
-                written.add(keys.window(card));
-                written.add(keys.merchants(card));
+                List<String> transactions = new ArrayList<>();
                 AtomicInteger round = new AtomicInteger();
-                WarmupRounds.run("GetFeatures of " + set.id(), ROUNDS, BUDGET, () -> {
-                    int i = round.getAndIncrement();
-                    String tx = card + "-" + i;
-                    written.add(keys.transaction(card, tx));
-                    stub.withDeadlineAfter(5, TimeUnit.SECONDS).getFeatures(request(set, card, tx, i));
-                });
+                try {
+                    WarmupRounds.run("GetFeatures of " + set.id(), ROUNDS, BUDGET, () -> {
+                        int i = round.getAndIncrement();
+                        String tx = card + "-" + i;
+                        transactions.add(tx);
+                        stub.withDeadlineAfter(5, TimeUnit.SECONDS).getFeatures(request(set, card, tx, i));
+                    });
+                } finally {
+                    // the throw-away card is its own merchant too: no real merchant's state moves
+                    written.addAll(keys.apply(set).written(card, card, transactions));
+                }
             }
         } finally {
             channel.shutdownNow();
@@ -90,7 +96,7 @@ public final class SelfWarmup implements ApplicationListener<GrpcServerStartedEv
         Instant at = Instant.now().minusSeconds(ROUNDS - i);
         return GetFeaturesRequest.newBuilder()
                 .setFeatureSet(DomainProtos.toProto(set.ref()))
-                .setTransaction(Transaction.newBuilder().setTransactionId(tx).setCardKey(card).setMerchantKey("warmup")
+                .setTransaction(Transaction.newBuilder().setTransactionId(tx).setCardKey(card).setMerchantKey(card)
                         .setAmountMinor(100).setBaseCurrency(set.amountCurrency()).setChannel(Channel.CHANNEL_POS)
                         .setOccurredAt(Timestamp.newBuilder().setSeconds(at.getEpochSecond())))
                 .build();

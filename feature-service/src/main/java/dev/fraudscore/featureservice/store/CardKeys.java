@@ -14,7 +14,7 @@ import java.util.Objects;
  * {prefix}{setId}:{cardKey}:tx:{txId}  the same in the text format before: read until it expires
  * </pre>
  */
-public record CardKeys(String prefix, String featureSetId) {
+public record CardKeys(String prefix, String featureSetId) implements StoreKeys {
 
     public CardKeys {
         Objects.requireNonNull(prefix, "prefix");
@@ -25,6 +25,14 @@ public record CardKeys(String prefix, String featureSetId) {
     public List<String> forTransaction(String cardKey, String transactionId) {
         return List.of(window(cardKey), merchants(cardKey), transaction(cardKey, transactionId),
                 textTransaction(cardKey, transactionId));
+    }
+
+    /** Every key the transactions wrote (fraud_v1 keeps no merchant state). */
+    @Override
+    public List<String> written(String cardKey, String merchantKey, List<String> transactionIds) {
+        List<String> keys = new java.util.ArrayList<>(List.of(window(cardKey), merchants(cardKey)));
+        transactionIds.forEach(tx -> keys.add(transaction(cardKey, tx)));
+        return keys;
     }
 
     public String window(String cardKey) {

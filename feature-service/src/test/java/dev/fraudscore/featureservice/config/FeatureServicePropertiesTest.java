@@ -22,7 +22,7 @@ class FeatureServicePropertiesTest {
         FeatureServiceProperties properties = bind(Map.of());
 
         assertThat(properties.keyPrefix()).isEqualTo("fs:");
-        assertThat(properties.featureSets()).containsExactly("fraud_v1");
+        assertThat(properties.featureSets()).containsExactly("fraud_v1", "fraud_v2");
         assertThat(properties.txCacheTtl()).isEqualTo(Duration.ofHours(24));
         assertThat(properties.windowTtl()).isEqualTo(Duration.ofHours(25));
         assertThat(properties.historyTtls().transactionCache()).isEqualTo(Duration.ofHours(24));

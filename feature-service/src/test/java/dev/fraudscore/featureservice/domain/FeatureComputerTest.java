@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fraudscore.domain.Channel;
 import dev.fraudscore.features.FeatureSetId;
+import dev.fraudscore.features.FeatureStore;
+import dev.fraudscore.features.FeatureStores;
 import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.FraudV1;
 import dev.fraudscore.features.HistoryStore;
 import dev.fraudscore.features.InMemoryHistoryStore;
+import dev.fraudscore.features.state.FraudLabel;
+import dev.fraudscore.features.state.InMemoryAggregateStore;
+import dev.fraudscore.features.state.LabelOutcome;
+import dev.fraudscore.features.state.TransactionLabel;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +28,11 @@ class FeatureComputerTest {
 
     private final AtomicInteger observed = new AtomicInteger();
     private final HistoryStore memory = new InMemoryHistoryStore();
-    private final FeatureComputer computer = new FeatureComputer(ServedFeatureSets.of(java.util.List.of("fraud_v1")),
-            set -> tx -> {
+    private final FeatureComputer computer = new FeatureComputer(ServedFeatureSets.of(List.of("fraud_v1")),
+            set -> FeatureStores.of(set, () -> tx -> {
                 observed.incrementAndGet();
                 return memory.observe(tx);
-            });
+            }, InMemoryAggregateStore::new));
 
     private static FeatureTransaction tx(String id, String at) {
         return new FeatureTransaction(id, Instant.parse(at), 5_000, "card-1", "DE", "m-1", "5411", "DE", Channel.POS);
@@ -76,5 +85,24 @@ class FeatureComputerTest {
                         + " minor units of JPY; set business-api's fraudscore.api.currency.base to EUR or serve a feature"
                         + " set defined in JPY");
         assertThat(observed).hasValue(0);
+    }
+
+    @Test
+    void servesBothSetsSideBySideEachFromItsOwnState() {
+        Map<String, FeatureStore> stores = new HashMap<>();
+        FeatureComputer both = new FeatureComputer(ServedFeatureSets.of(List.of("fraud_v1", "fraud_v2")),
+                set -> stores.computeIfAbsent(set.id(), id -> FeatureStores.inMemory(set)));
+
+        ComputedFeatures v1 = both.compute(new FeatureQuery(new FeatureSetId("fraud", 1, ""), tx("a", "2026-01-01T10:00:00Z"), "EUR"));
+        ComputedFeatures v2 = both.compute(new FeatureQuery(new FeatureSetId("fraud", 2, ""), tx("a", "2026-01-01T10:00:00Z"), "EUR"));
+
+        assertThat(v1.vector().values()).hasSize(14);
+        assertThat(v2.featureSet().id()).isEqualTo("fraud_v2");
+        assertThat(v2.vector().values()).hasSize(23);
+        assertThat(v2.replayed()).as("the same id in another set is that set's first time").isFalse();
+        assertThat(both.recordLabel(new TransactionLabel("a",
+                FraudLabel.FRAUD, Instant.parse("2026-01-02T10:00:00Z"))))
+                .as("only fraud_v2 counts labels")
+                .containsExactly(Map.entry("fraud_v2", LabelOutcome.RECORDED));
     }
 }

@@ -10,14 +10,14 @@ class ServedFeatureSetsTest {
 
     @Test
     void servesTheConfiguredSets() {
-        assertThat(ServedFeatureSets.of(List.of("fraud_v1")).ids()).containsExactly("fraud_v1");
+        assertThat(ServedFeatureSets.of(List.of("fraud_v2", "fraud_v1")).ids()).containsExactly("fraud_v2", "fraud_v1");
     }
 
     @Test
     void aSetThisBuildDoesNotKnowIsAConfigurationErrorWithASentence() {
         assertThatThrownBy(() -> ServedFeatureSets.of(List.of("fraud_v7")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("feature set fraud_v7 is not known to this build; known: fraud_v1");
+                .hasMessage("feature set fraud_v7 is not known to this build; known: fraud_v1, fraud_v2");
     }
 
     @Test

@@ -89,9 +89,9 @@ class RedisHistoryStoreIT {
         List<FeatureTransaction> stream = new ArrayList<>();
         long millis = START.toEpochMilli();
         for (int i = 0; i < 400; i++) {
-            millis += nextGap(random);
+            millis += RandomStreams.nextGap(random);
             stream.add(tx("tx-" + i, "card-" + random.nextInt(5), "m-" + random.nextInt(8),
-                    Instant.ofEpochMilli(millis), nextAmount(random)));
+                    Instant.ofEpochMilli(millis), RandomStreams.nextAmount(random)));
         }
         // the stream must exercise what could diverge: ties, both windows, gaps beyond 24 h, long sums
         assertThat(stream.stream().map(FeatureTransaction::occurredAt).distinct().count()).isLessThan(stream.size());
@@ -107,10 +107,10 @@ class RedisHistoryStoreIT {
         List<FeatureTransaction> stream = new ArrayList<>();
         long millis = START.toEpochMilli();
         for (int i = 0; i < 200; i++) {
-            millis += nextGap(random);
+            millis += RandomStreams.nextGap(random);
             long late = random.nextInt(10) == 0 ? random.nextInt((int) Duration.ofHours(30).toMillis()) : 0;
             stream.add(tx("late-" + i, "card-" + random.nextInt(3), "m-" + random.nextInt(4),
-                    Instant.ofEpochMilli(millis - late), nextAmount(random)));
+                    Instant.ofEpochMilli(millis - late), RandomStreams.nextAmount(random)));
         }
 
         assertBothStoresAgree(stream);
@@ -265,27 +265,5 @@ class RedisHistoryStoreIT {
         } finally {
             nowhere.destroy();
         }
-    }
-
-    /** Mostly minutes apart; some in the same millisecond, some hours, a few more than a day. */
-    private static long nextGap(Random random) {
-        int kind = random.nextInt(100);
-        if (kind < 15) {
-            return 0;
-        }
-        if (kind < 70) {
-            return 1_000 + random.nextInt((int) Duration.ofMinutes(20).toMillis());
-        }
-        if (kind < 95) {
-            return Duration.ofMinutes(30).toMillis() + random.nextInt((int) Duration.ofHours(6).toMillis());
-        }
-        return Duration.ofHours(24).toMillis() + random.nextInt((int) Duration.ofHours(20).toMillis());
-    }
-
-    private static long nextAmount(Random random) {
-        if (random.nextInt(50) == 0) {
-            return (1L << 53) + random.nextInt(1_000); // beyond what a double holds exactly
-        }
-        return random.nextInt(500_000);
     }
 }

@@ -28,7 +28,7 @@ final class ExportCommand implements Callable<Integer> {
         FeatureExport.Written written = FeatureExport.write(config, out);
         System.out.printf(Locale.ROOT, "exported %d rows (%d fraudulent) of feature set %s to %s in %.1f s; sidecar %s;"
                         + " rows before %s train, the rest evaluate%n",
-                written.rows(), written.fraudRows(), TrainingRun.featureSet().id(), written.csv(),
+                written.rows(), written.fraudRows(), config.featureSet(), written.csv(),
                 (System.nanoTime() - started) / 1e9, written.sidecar(), written.cutoff());
         return 0;
     }

@@ -44,10 +44,10 @@ final class FeatureExport {
     }
 
     static Written write(TrainingConfig config, Path csv) {
-        FeatureSet featureSet = TrainingRun.featureSet();
+        FeatureSet featureSet = TrainingRun.featureSet(config);
         SimulationConfig simulation = config.simulation();
         List<LabelledTransaction> transactions = Simulator.generate(simulation);
-        LabelledRows rows = FeatureReplay.replay(transactions, featureSet);
+        LabelledRows rows = FeatureReplay.replayWithLabels(transactions, featureSet);
         Instant cutoff = config.evaluationCutoff();
         Path sidecar = sidecarOf(csv);
         try {

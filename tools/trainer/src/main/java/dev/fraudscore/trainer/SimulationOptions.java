@@ -3,7 +3,10 @@ package dev.fraudscore.trainer;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** What to simulate, shared by training and {@code export} so both see the same presets and defaults. */
+/**
+ * What to simulate and on which feature set, shared by training and {@code export} so both see the same presets and
+ * defaults.
+ */
 final class SimulationOptions {
 
     @Option(names = "--seed", description = "Seed of the simulation and the training (default 42; 7 with --small).")
@@ -15,6 +18,10 @@ final class SimulationOptions {
     @Option(names = "--days", description = "Simulated days (default 90; 42 with --small).")
     Integer days;
 
+    @Option(names = "--feature-set", description = "The feature set to train on: fraud_v1 or fraud_v2 (default"
+            + " ${DEFAULT-VALUE}).", defaultValue = TrainingConfig.DEFAULT_FEATURE_SET)
+    String featureSet;
+
     @Option(names = "--small", description = "Use the small preset (seconds, for tests and demos) as the base.")
     boolean small;
 
@@ -22,6 +29,7 @@ final class SimulationOptions {
     TrainingConfig config(Path modelsDir) {
         TrainingConfig base = small ? TrainingConfig.small(modelsDir) : TrainingConfig.defaults(modelsDir);
         return base.withSeed(seed != null ? seed : base.seed())
-                .withData(cards != null ? cards : base.cards(), days != null ? days : base.days());
+                .withData(cards != null ? cards : base.cards(), days != null ? days : base.days())
+                .withFeatureSet(featureSet);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param trainFraction share of the simulated period (by time) used for training; the rest evaluates
  * @param positiveShare share of fraud rows the mini-batches are oversampled to (fraud is rare);
  *     0 trains on the natural mix
+ * @param featureSet the id of the feature set the model is trained on, e.g. {@code fraud_v2}
  */
 public record TrainingConfig(
         Path modelsDir,
@@ -25,9 +26,11 @@ public record TrainingConfig(
         float learningRate,
         List<Integer> hidden,
         double trainFraction,
-        double positiveShare) {
+        double positiveShare,
+        String featureSet) {
 
     public static final String DEFAULT_MODEL_NAME = "fraud-mlp";
+    public static final String DEFAULT_FEATURE_SET = "fraud_v1";
 
     public TrainingConfig {
         Objects.requireNonNull(modelsDir, "modelsDir");
@@ -42,39 +45,45 @@ public record TrainingConfig(
                 "hidden must list at least one positive layer width, got " + hidden);
         require(trainFraction > 0 && trainFraction < 1, "trainFraction must lie strictly between 0 and 1, got " + trainFraction);
         require(positiveShare >= 0 && positiveShare < 1, "positiveShare must lie in [0, 1), got " + positiveShare);
+        Objects.requireNonNull(featureSet, "featureSet");
         hidden = List.copyOf(hidden);
     }
 
     /** Good metrics in well under two minutes on two CPU cores. */
     public static TrainingConfig defaults(Path modelsDir) {
         return new TrainingConfig(modelsDir, DEFAULT_MODEL_NAME, 42, 6000, 90, 12, 256, 0.002f,
-                List.of(32, 16), 0.8, 0.1);
+                List.of(32, 16), 0.8, 0.1, DEFAULT_FEATURE_SET);
     }
 
     /** A small run for tests: trains in a few seconds, still separates fraud well. */
     public static TrainingConfig small(Path modelsDir) {
         return new TrainingConfig(modelsDir, DEFAULT_MODEL_NAME, 7, 1500, 42, 8, 128, 0.003f,
-                List.of(32, 16), 0.8, 0.1);
+                List.of(32, 16), 0.8, 0.1, DEFAULT_FEATURE_SET);
     }
 
     public TrainingConfig withModelName(String name) {
         return new TrainingConfig(modelsDir, name, seed, cards, days, epochs, batchSize, learningRate, hidden,
-                trainFraction, positiveShare);
+                trainFraction, positiveShare, featureSet);
     }
 
     public TrainingConfig withSeed(long newSeed) {
         return new TrainingConfig(modelsDir, modelName, newSeed, cards, days, epochs, batchSize, learningRate, hidden,
-                trainFraction, positiveShare);
+                trainFraction, positiveShare, featureSet);
     }
 
     public TrainingConfig withData(int newCards, int newDays) {
         return new TrainingConfig(modelsDir, modelName, seed, newCards, newDays, epochs, batchSize, learningRate, hidden,
-                trainFraction, positiveShare);
+                trainFraction, positiveShare, featureSet);
     }
 
     public TrainingConfig withEpochs(int newEpochs) {
         return new TrainingConfig(modelsDir, modelName, seed, cards, days, newEpochs, batchSize, learningRate, hidden,
-                trainFraction, positiveShare);
+                trainFraction, positiveShare, featureSet);
+    }
+
+    public TrainingConfig withFeatureSet(String id) {
+        return new TrainingConfig(modelsDir, modelName, seed, cards, days, epochs, batchSize, learningRate, hidden,
+                trainFraction, positiveShare, id);
     }
 
     /** What this run simulates. */

@@ -28,8 +28,6 @@ import java.util.TreeMap;
  */
 public final class TrainingRun {
 
-    public static final String FEATURE_SET_NAME = "fraud";
-    public static final int FEATURE_SET_VERSION = 1;
     public static final String OUTPUT = "fraud_probability";
 
     private TrainingRun() {
@@ -42,10 +40,10 @@ public final class TrainingRun {
 
     public static TrainingResult execute(TrainingConfig config, PrintStream log) {
         long started = System.nanoTime();
-        FeatureSet featureSet = featureSet();
+        FeatureSet featureSet = featureSet(config);
         SimulationConfig simulation = config.simulation();
         List<LabelledTransaction> transactions = Simulator.generate(simulation);
-        LabelledRows all = FeatureReplay.replay(transactions, featureSet);
+        LabelledRows all = FeatureReplay.replayWithLabels(transactions, featureSet);
         long cutoff = config.evaluationCutoff().toEpochMilli();
         int firstEval = all.firstAtOrAfter(cutoff);
         LabelledRows train = all.slice(0, firstEval);
@@ -77,10 +75,11 @@ public final class TrainingRun {
         }
     }
 
-    /** The feature set models are trained on: the code feature-service runs. */
-    static FeatureSet featureSet() {
-        return FeatureSets.find(FEATURE_SET_NAME, FEATURE_SET_VERSION).orElseThrow(
-                () -> new TrainingException("this build does not know feature set " + FEATURE_SET_NAME + "_v" + FEATURE_SET_VERSION));
+    /** The feature set the run trains on: the code feature-service runs. */
+    static FeatureSet featureSet(TrainingConfig config) {
+        return FeatureSets.find(config.featureSet()).orElseThrow(() -> new TrainingException("this build does not know"
+                + " feature set " + config.featureSet() + "; known: "
+                + FeatureSets.all().stream().map(FeatureSet::id).toList()));
     }
 
     private static double seconds(long since) {
@@ -122,6 +121,8 @@ public final class TrainingRun {
         info.put("days", config.days());
         info.put("simulationStart", simulation.start().toString());
         info.put("rows", transactions.size());
+        info.put("featureSet", config.featureSet());
+        info.put("labelReportLag", FeatureReplay.REPORT_LAG.toString());
         info.put("split", split);
         info.put("patterns", patterns);
         info.put("epochs", config.epochs());

@@ -1,0 +1,160 @@
+package dev.fraudscore.features.state;
+
+import dev.fraudscore.features.FeatureTransaction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The training-time store of a {@link StateSpec}: the semantics of feature-service's Redis store, on one thread,
+ * for a replay in time order. Time is event time throughout (windows, horizons, tiles); Redis's TTLs only drop
+ * what this store would no longer read.
+ */
+public final class InMemoryAggregateStore implements AggregateStore {
+
+    private record TxRecord(String cardKey, String merchantKey, long millis, FraudLabel label) {
+    }
+
+    /** An entity's tiles: the latest tile a transaction wrote, and counters per tile. */
+    private static final class EntityTiles {
+        long hi = Long.MIN_VALUE;
+        final TreeMap<Long, long[]> tiles = new TreeMap<>();
+    }
+
+    private final StateSpec spec;
+    private final Map<String, AggregateState> seen = new HashMap<>();
+    private final Map<String, TxRecord> records = new HashMap<>();
+    /** Per aggregate, per entity key. */
+    private final Map<Aggregate, Map<String, Object>> state = new HashMap<>();
+
+    public InMemoryAggregateStore(StateSpec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        spec.aggregates().forEach(a -> state.put(a, new HashMap<>()));
+    }
+
+    @Override
+    public Observation observe(FeatureTransaction tx) {
+        AggregateState earlier = seen.get(tx.transactionId());
+        if (earlier != null) {
+            return new Observation(earlier, true);
+        }
+        long[] values = new long[spec.width()];
+        int at = 0;
+        for (Aggregate a : spec.aggregates()) {
+            Map<String, Object> byEntity = state.get(a);
+            String key = a.entity().keyOf(tx);
+            if (a instanceof ExactWindow w) {
+                values[at] = exact(w, byEntity, key, tx.occurredAtMillis());
+            } else if (a instanceof LastEvent l) {
+                values[at] = last(l, byEntity, key, tx.occurredAtMillis());
+            } else if (a instanceof Tiles t) {
+                tiles(t, byEntity, key, tx, values, at);
+            } else if (a instanceof RecentMerchants m) {
+                values[at] = merchants(m, byEntity, key, tx);
+            }
+            at += a.width();
+        }
+        AggregateState before = new AggregateState(spec, values);
+        seen.put(tx.transactionId(), before);
+        if (spec.countsLabels()) {
+            records.put(tx.transactionId(), new TxRecord(tx.cardKey(), tx.merchantKey(), tx.occurredAtMillis(), null));
+        }
+        return new Observation(before, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long exact(ExactWindow w, Map<String, Object> byEntity, String key, long t) {
+        List<Long> window = (List<Long>) byEntity.computeIfAbsent(key, k -> new ArrayList<Long>());
+        long from = t - w.length().toMillis();
+        long count = window.stream().filter(m -> m >= from && m <= t).count();
+        window.add(t);
+        window.removeIf(m -> m < from);
+        return count;
+    }
+
+    private static long last(LastEvent l, Map<String, Object> byEntity, String key, long t) {
+        Long last = (Long) byEntity.get(key);
+        byEntity.put(key, last == null ? t : Math.max(last, t));
+        return last == null || last < t - l.horizon().toMillis() ? -1 : last;
+    }
+
+    private static void tiles(Tiles t, Map<String, Object> byEntity, String key, FeatureTransaction tx, long[] values,
+            int at) {
+        EntityTiles e = (EntityTiles) byEntity.computeIfAbsent(key, k -> new EntityTiles());
+        long current = t.tileOf(tx.occurredAtMillis());
+        long oldest = t.oldestKept(Math.max(e.hi, current));
+        for (int w = 0; w < t.windows().size(); w++) {
+            long from = Math.max(t.from(w, current), oldest);
+            long to = t.to(w, current);
+            if (from > to) {
+                continue;
+            }
+            for (long[] counters : e.tiles.subMap(from, true, to, true).values()) {
+                for (int c = 0; c < t.counters().size(); c++) {
+                    values[at + w * t.counters().size() + c] += counters[c];
+                }
+            }
+        }
+        e.hi = Math.max(e.hi, current);
+        if (current < t.oldestKept(e.hi)) {
+            return; // too late to be read by anyone
+        }
+        long[] tile = e.tiles.computeIfAbsent(current, k -> new long[t.counters().size()]);
+        for (int c = 0; c < t.counters().size(); c++) {
+            tile[c] += switch (t.counters().get(c)) {
+                case COUNT -> 1;
+                case AMOUNT -> tx.amountMinor();
+                case FRAUD -> 0;
+            };
+        }
+        e.tiles.headMap(t.oldestKept(e.hi)).clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long merchants(RecentMerchants m, Map<String, Object> byEntity, String key, FeatureTransaction tx) {
+        Map<String, Long> paid = (Map<String, Long>) byEntity.computeIfAbsent(key, k -> new HashMap<String, Long>());
+        long t = tx.occurredAtMillis();
+        Long last = paid.get(tx.merchantKey());
+        boolean seen = last != null && last >= t - m.memory().toMillis();
+        paid.put(tx.merchantKey(), last == null ? t : Math.max(last, t));
+        while (paid.size() > m.capacity()) {
+            // the least recently paid, ties broken by the key that sorts first, as Redis's ZREMRANGEBYRANK does
+            String oldest = paid.entrySet().stream()
+                    .min(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .orElseThrow().getKey();
+            paid.remove(oldest);
+        }
+        return seen ? 1 : 0;
+    }
+
+    @Override
+    public LabelOutcome recordLabel(TransactionLabel label) {
+        if (!spec.countsLabels()) {
+            throw new IllegalStateException("this state counts no labels");
+        }
+        TxRecord record = records.get(label.transactionId());
+        if (record == null || label.reportedAt().toEpochMilli() - record.millis() > spec.labelHorizon().toMillis()) {
+            return LabelOutcome.UNKNOWN_TRANSACTION;
+        }
+        if (record.label() != null) {
+            return record.label() == label.label() ? LabelOutcome.REPEATED : LabelOutcome.CONFLICT;
+        }
+        records.put(label.transactionId(), new TxRecord(record.cardKey(), record.merchantKey(), record.millis(),
+                label.label()));
+        if (label.label() == FraudLabel.FRAUD) {
+            for (Tiles t : spec.labelledTiles()) {
+                String key = t.entity() == Entity.CARD ? record.cardKey() : record.merchantKey();
+                EntityTiles e = (EntityTiles) state.get(t).get(key);
+                long tile = t.tileOf(record.millis());
+                long[] counters = e == null ? null : e.tiles.get(tile);
+                if (counters != null && tile >= t.oldestKept(e.hi)) {
+                    counters[t.counters().indexOf(Counter.FRAUD)]++;
+                }
+            }
+        }
+        return LabelOutcome.RECORDED;
+    }
+}

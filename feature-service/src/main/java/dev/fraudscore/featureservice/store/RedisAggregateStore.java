@@ -1,0 +1,155 @@
+package dev.fraudscore.featureservice.store;
+
+import dev.fraudscore.features.FeatureTransaction;
+import dev.fraudscore.features.state.Aggregate;
+import dev.fraudscore.features.state.AggregateState;
+import dev.fraudscore.features.state.AggregateStore;
+import dev.fraudscore.features.state.Counter;
+import dev.fraudscore.features.state.Entity;
+import dev.fraudscore.features.state.ExactWindow;
+import dev.fraudscore.features.state.FraudLabel;
+import dev.fraudscore.features.state.LabelOutcome;
+import dev.fraudscore.features.state.LastEvent;
+import dev.fraudscore.features.state.RecentMerchants;
+import dev.fraudscore.features.state.StateSpec;
+import dev.fraudscore.features.state.Tiles;
+import dev.fraudscore.features.state.TransactionLabel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The serving store of any declared state: the semantics of feature-core's {@code InMemoryAggregateStore} in one
+ * generic Lua script per transaction (one round trip, EVALSHA), whatever the aggregates. Every bound is computed
+ * here, in longs, and handed to the script as text, so Lua never does arithmetic near the limits of a double.
+ */
+public final class RedisAggregateStore implements AggregateStore {
+
+    private static final RedisScript<String> OBSERVE =
+            RedisScript.of(new ClassPathResource("scripts/observe-aggregates.lua"), String.class);
+    private static final RedisScript<String> LABEL =
+            RedisScript.of(new ClassPathResource("scripts/record-label.lua"), String.class);
+
+    private final StringRedisTemplate redis;
+    private final StateSpec spec;
+    private final AggregateKeys keys;
+    private final Duration transactionCacheTtl;
+    private final String storeAddress;
+
+    /** @param storeAddress where Redis is, in words, for the caller's error, e.g. {@code Redis at localhost:6379} */
+    public RedisAggregateStore(StringRedisTemplate redis, AggregateKeys keys, Duration transactionCacheTtl,
+            String storeAddress) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.spec = keys.spec();
+        this.transactionCacheTtl = Objects.requireNonNull(transactionCacheTtl, "transactionCacheTtl");
+        this.storeAddress = Objects.requireNonNull(storeAddress, "storeAddress");
+    }
+
+    @Override
+    public Observation observe(FeatureTransaction tx) {
+        long t = tx.occurredAtMillis();
+        List<String> args = new ArrayList<>(8 + spec.aggregates().size());
+        args.add(Long.toString(t));
+        args.add(tx.transactionId());
+        args.add(Long.toString(tx.amountMinor()));
+        args.add(tx.merchantKey());
+        args.add(Long.toString(transactionCacheTtl.toMillis()));
+        args.add(spec.countsLabels() ? "1" : "0");
+        args.add(Long.toString(Math.max(1, spec.labelHorizon().toMillis())));
+        args.add(tx.cardKey());
+        for (Aggregate a : spec.aggregates()) {
+            args.add(line(a, t));
+        }
+        String reply = call(() -> redis.execute(OBSERVE, keys.forTransaction(tx), args.toArray()));
+        if (reply == null || reply.isEmpty() || (reply.charAt(0) != '0' && reply.charAt(0) != '1')) {
+            throw new IllegalStateException("the aggregate script returned '" + reply + "'");
+        }
+        return new Observation(state(reply.substring(1)), reply.charAt(0) == '1');
+    }
+
+    /** One aggregate's ARGV line; see the script's header. */
+    private static String line(Aggregate a, long t) {
+        if (a instanceof ExactWindow w) {
+            return "E " + (t - w.length().toMillis()) + " " + w.ttl().toMillis();
+        }
+        if (a instanceof LastEvent l) {
+            return "L " + (t - l.horizon().toMillis()) + " " + l.ttl().toMillis();
+        }
+        if (a instanceof RecentMerchants m) {
+            return "M " + (t - m.memory().toMillis()) + " " + m.capacity() + " " + m.ttl().toMillis();
+        }
+        Tiles tiles = (Tiles) a;
+        long current = tiles.tileOf(t);
+        StringBuilder line = new StringBuilder("T ").append(current).append(' ').append(tiles.keep()).append(' ')
+                .append(tiles.ttl().toMillis()).append(' ');
+        tiles.counters().forEach(c -> line.append(c.field()));
+        for (int w = 0; w < tiles.windows().size(); w++) {
+            line.append(' ').append(tiles.from(w, current)).append(' ').append(tiles.to(w, current));
+        }
+        return line.toString();
+    }
+
+    private AggregateState state(String text) {
+        String[] parts = text.split(",", -1);
+        if (parts.length != spec.width()) {
+            throw new IllegalStateException("the aggregate script returned " + parts.length + " numbers, the state"
+                    + " has " + spec.width());
+        }
+        long[] values = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            values[i] = Long.parseLong(parts[i]);
+        }
+        return new AggregateState(spec, values);
+    }
+
+    @Override
+    public LabelOutcome recordLabel(TransactionLabel label) {
+        if (!spec.countsLabels()) {
+            throw new IllegalStateException("this state counts no labels");
+        }
+        String recordKey = keys.label(label.transactionId());
+        // the record names the tiles to move, so it is read first; the script checks it again, atomically
+        List<Object> record = call(() -> redis.opsForHash().multiGet(recordKey, List.of("t", "c", "m")));
+        if (record == null || record.get(0) == null) {
+            return LabelOutcome.UNKNOWN_TRANSACTION;
+        }
+        long millis = Long.parseLong((String) record.get(0));
+        if (label.reportedAt().toEpochMilli() - millis > spec.labelHorizon().toMillis()) {
+            return LabelOutcome.UNKNOWN_TRANSACTION;
+        }
+        List<String> scriptKeys = new ArrayList<>(List.of(recordKey));
+        List<String> args = new ArrayList<>(List.of(label.label() == FraudLabel.FRAUD ? "F" : "G",
+                Long.toString(label.reportedAt().toEpochMilli())));
+        for (Tiles tiles : spec.labelledTiles()) {
+            String entity = (String) record.get(tiles.entity() == Entity.CARD ? 1 : 2);
+            scriptKeys.add(keys.aggregate(tiles, entity));
+            long tile = tiles.tileOf(millis);
+            long slot = Math.floorMod(tile, tiles.keep()) * (long) tiles.counters().size();
+            args.add(tile + " " + tiles.keep() + " " + (slot + tiles.counters().indexOf(Counter.COUNT)) + " "
+                    + (slot + tiles.counters().indexOf(Counter.FRAUD)));
+        }
+        String reply = call(() -> redis.execute(LABEL, scriptKeys, args.toArray()));
+        return switch (String.valueOf(reply)) {
+            case "N" -> LabelOutcome.RECORDED;
+            case "R" -> LabelOutcome.REPEATED;
+            case "C" -> LabelOutcome.CONFLICT;
+            case "U" -> LabelOutcome.UNKNOWN_TRANSACTION;
+            default -> throw new IllegalStateException("the label script returned '" + reply + "'");
+        };
+    }
+
+    private <T> T call(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (DataAccessException e) {
+            throw RedisFailures.unavailable(storeAddress, e).orElseThrow(() -> e);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+-- Observes one transaction for a declared state (feature-core's StateSpec), atomically, with the semantics of
+-- feature-core's InMemoryAggregateStore: read every aggregate as it was before the transaction, record the
+-- transaction, keep the state under the transaction id so that a retry gets it again and moves nothing, and keep
+-- a label record so that a later label can find the transaction's tiles. Generic: RedisAggregateStore turns each
+-- declared aggregate into one key and one ARGV line; a new feature set needs no change here.
+--
+-- KEYS[1] the state already returned to this transaction id: string
+-- KEYS[2] the transaction's label record: hash t (millis), c (card), m (merchant); written when ARGV[6] is '1'
+-- KEYS[3..] one key per aggregate, in declared order
+-- ARGV[1] t (epoch millis)   ARGV[2] transaction id   ARGV[3] amount (minor units)   ARGV[4] merchant key
+-- ARGV[5] transaction cache TTL ms   ARGV[6] '1' to write the label record   ARGV[7] its TTL ms   ARGV[8] card key
+-- ARGV[9..] one line per aggregate, words separated by spaces:
+--   E from ttl                           exact window: count of members scored in [from, t]
+--   L from ttl                           last event: the latest instant, -1 when before from
+--   T current keep ttl letters f1 t1 ..  tiles: per window [fi, ti] the sum of each counter (n count, a amount,
+--                                        f fraud) over tiles no older than hi - keep + 1, hi the latest tile written;
+--                                        kept in a hash 'hi' + a ring of keep slots, small integer fields (listpack)
+--   M from capacity ttl                  recent merchants: 1 when the merchant was paid at or after from
+--
+-- Returns '0' (first time) or '1' (replayed) followed by the state: its numbers in declared order, in decimal,
+-- separated by ','. Lua numbers are doubles, exact only below 2^53, so sums are kept in two halves (above and
+-- below 10^9) and written as text: exact over the range of a long. Tile counters are 64-bit HINCRBYs in Redis.
+
+local cached = redis.call('GET', KEYS[1])
+if cached then
+  return '1' .. cached
+end
+
+local function words(line)
+  local out = {}
+  for w in string.gmatch(line, '%S+') do
+    out[#out + 1] = w
+  end
+  return out
+end
+
+local function add(sum, digits)
+  if not digits then
+    return
+  end
+  if #digits > 9 then
+    sum[1] = sum[1] + tonumber(string.sub(digits, 1, -10))
+    sum[2] = sum[2] + tonumber(string.sub(digits, -9))
+  else
+    sum[2] = sum[2] + tonumber(digits)
+  end
+end
+
+local function text(sum)
+  local high = sum[1] + math.floor(sum[2] / 1000000000)
+  local low = sum[2] % 1000000000
+  if high > 0 then
+    return string.format('%d%09d', high, low)
+  end
+  return string.format('%d', low)
+end
+
+local t = tonumber(ARGV[1])
+local out = {}
+
+local function exact(key, a)
+  out[#out + 1] = string.format('%d', redis.call('ZCOUNT', key, a[2], ARGV[1]))
+  redis.call('ZADD', key, ARGV[1], ARGV[2])
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. a[2])
+  redis.call('PEXPIRE', key, a[3])
+end
+
+local function last(key, a)
+  local seen = redis.call('GET', key)
+  if seen and tonumber(seen) >= tonumber(a[2]) then
+    out[#out + 1] = seen
+  else
+    out[#out + 1] = '-1'
+  end
+  if not seen or tonumber(seen) < t then
+    redis.call('SET', key, ARGV[1], 'PX', a[3])
+  else
+    redis.call('PEXPIRE', key, a[3])
+  end
+end
+
+local function tiles(key, a)
+  local current, keep, letters = tonumber(a[2]), tonumber(a[3]), a[5]
+  -- a ring of keep slots: tile x lives in slot x % keep, its counters in fields slot * #letters + 0, 1, ...
+  local function field(tile, c)
+    return string.format('%d', (tile % keep) * #letters + c - 1)
+  end
+  local stored = redis.call('HGET', key, 'hi')
+  stored = stored and tonumber(stored)
+  local hi = current
+  if stored and stored > hi then
+    hi = stored
+  end
+  local oldest = hi - keep + 1
+  for w = 6, #a, 2 do
+    -- no tile after the latest one written holds anything (its slot may still hold a tile keep older)
+    local from, to = math.max(tonumber(a[w]), oldest), tonumber(a[w + 1])
+    if not stored or stored < to then
+      to = stored or (from - 1)
+    end
+    for c = 1, #letters do
+      local sum = {0, 0}
+      if from <= to then
+        local fields = {}
+        for tile = from, to do
+          fields[#fields + 1] = field(tile, c)
+        end
+        local values = redis.call('HMGET', key, unpack(fields))
+        for i = 1, #fields do
+          add(sum, values[i] or nil)
+        end
+      end
+      out[#out + 1] = text(sum)
+    end
+  end
+  if current >= oldest then
+    if stored and current > stored then
+      -- the ring moves on: the slots of the new tiles held tiles no longer kept
+      if current - stored >= keep then
+        redis.call('DEL', key)
+      else
+        local stale = {}
+        for tile = stored + 1, current do
+          for c = 1, #letters do
+            stale[#stale + 1] = field(tile, c)
+          end
+        end
+        redis.call('HDEL', key, unpack(stale))
+      end
+    end
+    for c = 1, #letters do
+      local letter = string.sub(letters, c, c)
+      if letter == 'n' then
+        redis.call('HINCRBY', key, field(current, c), 1)
+      elseif letter == 'a' then
+        redis.call('HINCRBY', key, field(current, c), ARGV[3])
+      end
+    end
+    redis.call('HSET', key, 'hi', string.format('%d', hi))
+  end
+  redis.call('PEXPIRE', key, a[4])
+end
+
+local function merchants(key, a)
+  local paid = redis.call('ZSCORE', key, ARGV[4])
+  if paid and tonumber(paid) >= tonumber(a[2]) then
+    out[#out + 1] = '1'
+  else
+    out[#out + 1] = '0'
+  end
+  -- GT: a late payment never moves a merchant back; new merchants are added all the same
+  redis.call('ZADD', key, 'GT', ARGV[1], ARGV[4])
+  redis.call('ZREMRANGEBYRANK', key, 0, -(tonumber(a[3]) + 1))
+  redis.call('PEXPIRE', key, a[4])
+end
+
+for i = 9, #ARGV do
+  local key = KEYS[i - 6]
+  local a = words(ARGV[i])
+  if a[1] == 'E' then
+    exact(key, a)
+  elseif a[1] == 'L' then
+    last(key, a)
+  elseif a[1] == 'T' then
+    tiles(key, a)
+  elseif a[1] == 'M' then
+    merchants(key, a)
+  else
+    return redis.error_reply('unknown aggregate kind ' .. a[1])
+  end
+end
+
+if ARGV[6] == '1' then
+  redis.call('HSET', KEYS[2], 't', ARGV[1], 'c', ARGV[8], 'm', ARGV[4])
+  redis.call('PEXPIRE', KEYS[2], ARGV[7])
+end
+local state = table.concat(out, ',')
+redis.call('SET', KEYS[1], state, 'PX', ARGV[5])
+return '0' .. state

@@ -1,0 +1,135 @@
+package dev.fraudscore.featureservice.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fraudscore.domain.Channel;
+import dev.fraudscore.features.FeatureSet;
+import dev.fraudscore.features.FeatureSets;
+import dev.fraudscore.features.FeatureStore;
+import dev.fraudscore.features.FeatureTransaction;
+import dev.fraudscore.testsupport.RedisMemory;
+import dev.fraudscore.testsupport.TestRedis;
+import dev.fraudscore.testsupport.TestRedisTemplate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * How many bytes of Redis a card and a merchant cost in each feature set, once their windows are full: writes
+ * {@code footprint.cards} (300; the README's numbers with 1,000) cards paying {@code footprint.per-day} (3) times a
+ * day for 35 days at 500
+ * merchants, in time order, through the real stores, then sums {@code MEMORY USAGE} of each card's and each
+ * merchant's keys (the per-transaction keys, the retry cache and fraud_v2's label record, are reported apart).
+ * The README's "Feature sets" footprint comes from here:
+ * {@code mvn -B -o -pl feature-service -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dit.test=StateFootprintIT -Dfailsafe.failIfNoSpecifiedTests=false -Dfootprint.cards=1000}.
+ */
+class StateFootprintIT {
+
+    private static final int CARDS = Integer.getInteger("footprint.cards", 300);
+    private static final int PER_DAY = Integer.getInteger("footprint.per-day", 3);
+    private static final int MERCHANTS = 500;
+    private static final int DAYS = 35;
+    private static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
+
+    private static final TestRedisTemplate CONNECTION = TestRedisTemplate.open();
+    private static final StringRedisTemplate REDIS = CONNECTION.template();
+
+    private final RedisMemory memory = CONNECTION.memory();
+
+    @AfterAll
+    static void disconnect() {
+        CONNECTION.close();
+    }
+
+    @Test
+    void reportsTheBytesOfACardAndAMerchantPerSet() {
+        double fraudV1 = measure(FeatureSets.find("fraud_v1").orElseThrow());
+        double fraudV2 = measure(FeatureSets.find("fraud_v2").orElseThrow());
+
+        // bounded: 1,067 B measured on Redis 7.0 (the goal of 1 KB is not quite met, see README), where fraud_v1's
+        // merchant set grows with every merchant a card pays
+        assertThat(fraudV2).isLessThan(1_200).isLessThan(fraudV1);
+    }
+
+    private double measure(FeatureSet set) {
+        // as long as the default "fs:", so that the keys are as long as in production
+        RedisFeatureStores stores = new RedisFeatureStores(REDIS, TestRedis.uniquePrefixLike("fs:"),
+                HistoryTtls.of(Duration.ofHours(25), Duration.ofHours(24)), "Redis under test");
+        FeatureStore store = stores.storeOf(set);
+        StoreKeys keys = stores.keysOf(set);
+        Random random = new Random(20261206L);
+        List<String> cards = new ArrayList<>();
+        for (int i = 0; i < CARDS; i++) {
+            cards.add("tok_" + HexFormat.of().toHexDigits(random.nextLong()));
+        }
+        long payments = (long) CARDS * PER_DAY * DAYS;
+        List<String[]> transactions = new ArrayList<>();
+        for (long i = 0; i < payments; i++) {
+            String card = cards.get(random.nextInt(CARDS));
+            String id = "tx-" + i;
+            Instant at = START.plusMillis(i * Duration.ofDays(DAYS).toMillis() / payments);
+            FeatureTransaction tx = new FeatureTransaction(id, at, 100 + random.nextInt(50_000), card, "FR",
+                    "m-" + random.nextInt(MERCHANTS), "5411", "FR", Channel.ECOMMERCE);
+            store.observe(tx);
+            transactions.add(new String[] {card, id});
+        }
+        long cardBytes = 0;
+        long merchantBytes = 0;
+        List<String> entityKeys = new ArrayList<>();
+        for (String card : cards) {
+            for (String key : keys.written(card, "\0", List.of())) {
+                if (!key.contains("\0")) {
+                    cardBytes += memory.usage(key);
+                    entityKeys.add(key);
+                }
+            }
+        }
+        for (int m = 0; m < MERCHANTS; m++) {
+            for (String key : keys.written("\0", "m-" + m, List.of())) {
+                if (!key.contains("\0")) {
+                    merchantBytes += memory.usage(key);
+                    entityKeys.add(key);
+                }
+            }
+        }
+        List<String> transactionKeys = new ArrayList<>();
+        for (String[] tx : transactions) {
+            transactionKeys.addAll(perTransaction(keys, tx[0], tx[1]));
+        }
+        List<String[]> sample = new ArrayList<>();
+        for (int i = 0; i < transactions.size(); i += Math.max(1, transactions.size() / 1_000)) {
+            sample.add(transactions.get(i)); // spread over the run, not only the first written
+        }
+        long txBytes = 0;
+        for (String[] tx : sample) {
+            for (String key : perTransaction(keys, tx[0], tx[1])) {
+                txBytes += memory.usage(key);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s footprint, %s: %,d cards paying %d times a day for %d days at %,d"
+                        + " merchants: MEMORY USAGE %.0f B per card, %.0f B per merchant, %.0f B per transaction kept"
+                        + " (retry cache and label record, mean of %,d)%n", set.id(), memory.server(), CARDS, PER_DAY,
+                DAYS, MERCHANTS, cardBytes / (double) CARDS, merchantBytes / (double) MERCHANTS,
+                txBytes / (double) sample.size(), sample.size());
+        REDIS.delete(entityKeys);
+        for (int from = 0; from < transactionKeys.size(); from += 10_000) {
+            REDIS.delete(transactionKeys.subList(from, Math.min(transactionKeys.size(), from + 10_000)));
+        }
+        return cardBytes / (double) CARDS;
+    }
+
+    /** The keys one transaction wrote for itself: the retry cache and, for a set that counts labels, its record. */
+    private static List<String> perTransaction(StoreKeys keys, String card, String id) {
+        List<String> with = new ArrayList<>(keys.written(card, "\0", List.of(id)));
+        with.removeAll(keys.written(card, "\0", List.of()));
+        return with;
+    }
+}
