@@ -22,6 +22,9 @@ final class ChainReport {
         }
         Set<String> processes = new LinkedHashSet<>();
         results.forEach(r -> processes.addAll(r.cpuMsPerRequest().keySet()));
+        // the sum last, after processes that only some windows have (nginx)
+        processes.remove(CpuAttribution.TOTAL);
+        processes.add(CpuAttribution.TOTAL);
         List<String> columns = List.copyOf(processes);
         String[] headers = new String[columns.size() + 2];
         headers[0] = "CPU ms/request:";
