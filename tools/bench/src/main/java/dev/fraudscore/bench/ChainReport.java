@@ -12,13 +12,13 @@ final class ChainReport {
 
     static String table(List<ChainResult> results) {
         TextTable latency = new TextTable("mode", "offered/s", "achieved/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms",
-                "requests", "errors", "degraded", "CPU ms/req", "other cores", "load avg before");
+                "requests", "errors", "degraded", "CPU ms/req", "sender late ms", "other cores", "load avg before");
         for (ChainResult r : results) {
             latency.row(r.mode(), Numbers.f0(r.targetRate()), Numbers.f1(r.achievedRate()), Numbers.f2(r.latencyMs().p50()),
                     Numbers.f2(r.latencyMs().p99()), Numbers.f2(r.latencyMs().p999()), Numbers.f2(r.latencyMs().max()),
                     r.requests(), r.errors(), r.degraded(),
-                    Numbers.f2(r.cpuMsPerRequest().getOrDefault(CpuAttribution.TOTAL, 0.0)), Numbers.f2(r.otherCores()),
-                    r.loadAverageBefore());
+                    Numbers.f2(r.cpuMsPerRequest().getOrDefault(CpuAttribution.TOTAL, 0.0)), Numbers.f1(r.senderLateMaxMs()),
+                    Numbers.f2(r.otherCores()), r.loadAverageBefore());
         }
         Set<String> processes = new LinkedHashSet<>();
         results.forEach(r -> processes.addAll(r.cpuMsPerRequest().keySet()));

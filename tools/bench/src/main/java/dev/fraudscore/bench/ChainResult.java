@@ -15,12 +15,14 @@ import java.util.Map;
  * @param degraded        answers with {@code "degraded": true}
  * @param cpuMsPerRequest CPU milliseconds per request of each process over the window, the load generator's
  *                        ({@code load-generator}) and their {@code total}
+ * @param senderLateMaxMs how late the load generator sent a request of the window at worst, ms: above a few ms
+ *                        it did not keep up, and the latencies hold some of its own delay
  * @param otherCores      CPU of every other process of the host over the window, in cores (2.0 = both cores all the
  *                        time): how quiet the host was
  */
 record ChainResult(String mode, String target, double targetRate, double achievedRate, double durationS,
         double warmupS, int cards, LatencyMs latencyMs, long requests, long errors, Map<String, Long> errorKinds,
-        long degraded, Map<String, Double> cpuMsPerRequest, double otherCores, String measuredAt, String loadAverageBefore,
+        long degraded, Map<String, Double> cpuMsPerRequest, double senderLateMaxMs, double otherCores, String measuredAt, String loadAverageBefore,
         String loadAverageAfter, String host) {
 
     /** Latency from each request's intended send time to its answer, in milliseconds. */
@@ -51,7 +53,7 @@ record ChainResult(String mode, String target, double targetRate, double achieve
         return new ChainResult(setting.mode(), setting.target(), setting.targetRate(), round(summary.throughput()),
                 round(summary.seconds()), setting.warmupS(), setting.cards(), LatencyMs.of(summary.latency()),
                 windows.sentMeasured(), summary.failed() + windows.unanswered(), errorKinds, degraded, cpu,
-                round(otherCores(busyMillis, cpuMsPerRequest.getOrDefault(CpuAttribution.TOTAL, 0.0)
+                round(windows.senderLateMaxNanos() / 1e6), round(otherCores(busyMillis, cpuMsPerRequest.getOrDefault(CpuAttribution.TOTAL, 0.0)
                         * windows.sentMeasured(), summary.seconds())), measuredAt.toString(), setting.loadAverageBefore(), loadAverageAfter, setting.host());
     }
 

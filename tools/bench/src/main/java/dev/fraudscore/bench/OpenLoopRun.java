@@ -29,8 +29,10 @@ final class OpenLoopRun {
     /**
      * @param sentMeasured requests meant for the measured window (all were sent)
      * @param unanswered   requests of the measured window still unanswered when the run gave up waiting
+     * @param senderLateMaxNanos how far behind its intended time the sender sent a request of the measured window,
+     *                     at worst: near 0 when the load generator kept up (its lateness is in the latencies anyway)
      */
-    record Windows(LoadWindow warmup, LoadWindow measured, long sentMeasured, long unanswered) {
+    record Windows(LoadWindow warmup, LoadWindow measured, long sentMeasured, long unanswered, long senderLateMaxNanos) {
     }
 
     private final Ticker ticker;
@@ -49,6 +51,7 @@ final class OpenLoopRun {
         AtomicLong inFlight = new AtomicLong();
         AtomicLong measuredInFlight = new AtomicLong();
         long sentMeasured = 0;
+        long lateMax = 0;
         boolean measuring = false;
         long total = schedule.total();
         for (long n = 0; n < total; n++) {
@@ -63,7 +66,10 @@ final class OpenLoopRun {
             LoadWindow window = inMeasure ? measured : warmup;
             AtomicLong counted = inMeasure ? measuredInFlight : inFlight;
             counted.incrementAndGet();
-            sentMeasured += inMeasure ? 1 : 0;
+            if (inMeasure) {
+                sentMeasured++;
+                lateMax = Math.max(lateMax, ticker.nanoTime() - intended);
+            }
             send(target, n, intended, window, counted);
         }
         ticker.parkUntil(start + schedule.endNanos());
@@ -73,7 +79,7 @@ final class OpenLoopRun {
         while ((inFlight.get() > 0 || measuredInFlight.get() > 0) && ticker.nanoTime() < giveUp) {
             ticker.parkUntil(Math.min(giveUp, ticker.nanoTime() + 1_000_000));
         }
-        return new Windows(warmup, measured, sentMeasured, measuredInFlight.get());
+        return new Windows(warmup, measured, sentMeasured, measuredInFlight.get(), lateMax);
     }
 
     private void send(LoadTarget target, long n, long intended, LoadWindow window, AtomicLong inFlight) {

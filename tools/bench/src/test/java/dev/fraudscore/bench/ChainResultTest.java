@@ -31,7 +31,7 @@ class ChainResultTest {
         cpu.put("load-generator", 0.1);
         cpu.put("total", 0.68321);
         return ChainResult.of(new ChainResult.Setting("decomposed", "POST http://127.0.0.1:8080/fraud-score", 500, 15,
-                2_000, "1.00 0.50 0.25", "2 cores"), new OpenLoopRun.Windows(warmup, measured, 1_003, 2), cpu,
+                2_000, "1.00 0.50 0.25", "2 cores"), new OpenLoopRun.Windows(warmup, measured, 1_003, 2, 3_500_000), cpu,
                 1_685, "1.10 0.60 0.30", Instant.parse("2026-12-06T17:00:00Z"));
     }
 
@@ -45,6 +45,7 @@ class ChainResultTest {
         assertThat(result.errors()).isEqualTo(3);
         assertThat(result.errorKinds()).containsEntry("http 503", 1L).containsEntry("no answer in time", 2L);
         assertThat(result.degraded()).isEqualTo(10);
+        assertThat(result.senderLateMaxMs()).isEqualTo(3.5);
         assertThat(result.latencyMs().p50()).isBetween(4.99, 5.01);
         assertThat(result.latencyMs().max()).isBetween(9.99, 10.01);
         assertThat(result.cpuMsPerRequest()).containsEntry("gateway", 0.583);

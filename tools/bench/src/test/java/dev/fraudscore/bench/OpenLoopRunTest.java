@@ -104,6 +104,7 @@ class OpenLoopRunTest {
         assertThat(target.sentAt).hasSize(100);
         assertThat(target.sentAt.subList(11, 20)).containsOnly(1_200 * MS);
         assertThat(target.sentAt.get(21)).isEqualTo(1_210 * MS);
+        assertThat(windows.senderLateMaxNanos()).isEqualTo(90 * MS);
         LoadWindow.Summary summary = windows.measured().summary();
         // request 10 waited 100 ms, request 11 (meant for 110 ms) 90 ms, ... request 19 10 ms: as callers felt it
         assertThat(summary.latency().maxMicros()).isBetween(99_000.0, 101_000.0);
