@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  * request; or one internal service alone over gRPC ({@code --hop}); or the gateway and nginx side by side in
  * front of the same business-api ({@code --front nginx}).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, version = "fraudscore bench 0.1.0",
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
+        version = "fraudscore bench 0.1.0",
         description = {"Drives the running system (./fraudscore up [--embedded]) at a constant arrival rate, open loop: "
                 + "request n leaves at n/rate seconds whatever the answers before it do, and its latency counts from "
                 + "that intended time. Every request is a new transaction on one of --cards cards. A warm-up at the "
