@@ -11,7 +11,7 @@ import org.HdrHistogram.ConcurrentHistogram;
 /**
  * The answers that completed during one stretch of a load, recorded from many threads at once: latencies of
  * the successful ones, failures by gRPC status, and for each model version that answered, when it first and
- * last did.
+ * last did. The open-loop benchmark keys answers by their kind instead of a version ("answered", "degraded").
  */
 final class LoadWindow {
 
