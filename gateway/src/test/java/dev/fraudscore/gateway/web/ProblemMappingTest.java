@@ -47,6 +47,7 @@ class ProblemMappingTest {
 
         assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(problem.detail()).contains("cannot be reached");
+        assertThat(problem.headers()).as("every 503 says when to retry").containsEntry("Retry-After", "1");
     }
 
     @Test
