@@ -32,6 +32,7 @@ class GatewayIT {
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
         registry.add("fraudscore.gateway.upstream", UPSTREAM::baseUrl);
+        GatewayRedis.privateBuckets(registry);
     }
 
     @AfterAll

@@ -29,6 +29,8 @@ class GatewayPropertiesIT {
             assertThat(properties.upstream()).hasToString("http://localhost:8090");
             assertThat(properties.maxBodyBytes()).isEqualTo(65536);
             assertThat(properties.apiKeys()).isEmpty();
+            assertThat(properties.rateLimit().enabled()).isTrue();
+            assertThat(properties.rateLimit().perCaller()).isEqualTo(new GatewayProperties.Limit(2000, 2000));
         });
     }
 
@@ -39,6 +41,19 @@ class GatewayPropertiesIT {
                         "fraudscore.gateway.api-keys[0].sha256=" + "ab".repeat(32))
                 .run(context -> assertThat(context.getBean(GatewayProperties.class).apiKeys())
                         .singleElement().satisfies(key -> assertThat(key.name()).isEqualTo("checkout")));
+    }
+
+    @Test
+    void bindsACallersOwnRateLimitAndRefusesABurstBelowTheRate() {
+        String[] checkout = {"fraudscore.gateway.api-keys[0].name=checkout",
+                "fraudscore.gateway.api-keys[0].sha256=" + "ab".repeat(32),
+                "fraudscore.gateway.api-keys[0].rate-limit.replenish-rate=50"};
+        runner.withPropertyValues(checkout).withPropertyValues("fraudscore.gateway.api-keys[0].rate-limit.burst-capacity=80")
+                .run(context -> assertThat(context.getBean(GatewayProperties.class).apiKeys().get(0).rateLimit())
+                        .isEqualTo(new GatewayProperties.Limit(50, 80)));
+        runner.withPropertyValues(checkout).withPropertyValues("fraudscore.gateway.api-keys[0].rate-limit.burst-capacity=10")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .rootCause().hasMessageContaining("burst-capacity of at least the replenish-rate"));
     }
 
     @Test

@@ -22,6 +22,7 @@ class UpstreamFailureIT {
     static void deadUpstream(DynamicPropertyRegistry registry) {
         String dead = UpstreamStub.deadUrl();
         registry.add("fraudscore.gateway.upstream", () -> dead);
+        GatewayRedis.privateBuckets(registry);
     }
 
     @LocalServerPort

@@ -25,6 +25,7 @@ class UpstreamTimeoutIT {
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
         registry.add("fraudscore.gateway.upstream", STUCK::baseUrl);
+        GatewayRedis.privateBuckets(registry);
     }
 
     @AfterAll

@@ -74,6 +74,15 @@ class OpenApiConformanceSystemIT {
         assertConforms(api.score(oversized, Pipeline.API_KEY), 413);
     }
 
+    @Test
+    void aCallerOverItsRateLimit429() {
+        Answer refused = RateLimitSystemIT.firstRefusal(api);
+
+        assertConforms(refused, 429);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+    }
+
     private static Map<String, Object> everyday() {
         return Transactions.everyday(Transactions.newCard(), AT, "23.10", "m-conformance");
     }

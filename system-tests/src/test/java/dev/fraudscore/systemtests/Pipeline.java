@@ -18,8 +18,12 @@ final class Pipeline {
     static final String API_KEY = "fsk_dev_local_only";
     /** A second caller, to show that transaction ids are unique per caller. */
     static final String SECOND_API_KEY = "fsk_second_caller_test";
+    /** A caller with a rate limit of 1 request a second, bursts of 1, to be refused with 429. */
+    static final String THROTTLED_API_KEY = "fsk_throttled_test";
+    static final String THROTTLED_CALLER = "throttled";
     private static final String DEV_KEY_SHA256 = "ef0481115c2c5f53b789c46e5fb5f7066b4562fd51a1ad7800361a834ceca30f";
     private static final String SECOND_KEY_SHA256 = "4987004254e45f9cee6bdf20b4048ff26f18ff982c4c9e26fd12b09e081a853e";
+    private static final String THROTTLED_KEY_SHA256 = "2d7076e3875093f2a07976160f9cee13d1c6c68951b9cf04ed074e318092c8c8";
     static final String VERSION = "0.1.0-SNAPSHOT";
 
     private static Pipeline instance;
@@ -34,6 +38,7 @@ final class Pipeline {
     final int featuresGrpcPort = FreePorts.next();
     final int predictGrpcPort = FreePorts.next();
     final int postprocessGrpcPort = FreePorts.next();
+    final int gatewayManagementPort = FreePorts.next();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private String embeddedUrl;
 
@@ -43,7 +48,6 @@ final class Pipeline {
         int featuresHttp = FreePorts.next();
         int predictHttp = FreePorts.next();
         int postprocessHttp = FreePorts.next();
-        int gatewayManagement = FreePorts.next();
         add(new ServiceProcess("feature-service", jar("feature-service"), List.of(
                 "--server.port=" + featuresHttp,
                 "--spring.grpc.server.port=" + featuresGrpcPort,
@@ -67,11 +71,18 @@ final class Pipeline {
                 "--fraudscore.api.downstream.postprocess=127.0.0.1:" + postprocessGrpcPort), businessApiPort, logs));
         add(new ServiceProcess("gateway", jar("gateway"), List.of(
                 "--server.port=" + gatewayPort,
-                "--management.server.port=" + gatewayManagement,
+                "--management.server.port=" + gatewayManagementPort,
+                "--spring.data.redis.host=" + redis.host(),
+                "--spring.data.redis.port=" + redis.port(),
+                "--fraudscore.gateway.rate-limit.key-prefix=" + keyPrefix + "gw:",
                 "--fraudscore.gateway.upstream=http://127.0.0.1:" + businessApiPort,
                 "--fraudscore.gateway.api-keys[0].name=dev", "--fraudscore.gateway.api-keys[0].sha256=" + DEV_KEY_SHA256,
-                "--fraudscore.gateway.api-keys[1].name=second", "--fraudscore.gateway.api-keys[1].sha256=" + SECOND_KEY_SHA256),
-                gatewayManagement, logs));
+                "--fraudscore.gateway.api-keys[1].name=second", "--fraudscore.gateway.api-keys[1].sha256=" + SECOND_KEY_SHA256,
+                "--fraudscore.gateway.api-keys[2].name=" + THROTTLED_CALLER,
+                "--fraudscore.gateway.api-keys[2].sha256=" + THROTTLED_KEY_SHA256,
+                "--fraudscore.gateway.api-keys[2].rate-limit.replenish-rate=1",
+                "--fraudscore.gateway.api-keys[2].rate-limit.burst-capacity=1"),
+                gatewayManagementPort, logs));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(s -> s.awaitHealthy(Duration.ofSeconds(180)));
@@ -90,6 +101,11 @@ final class Pipeline {
 
     String gatewayUrl() {
         return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    /** The gateway's actuator: health and {@code /actuator/prometheus}. */
+    String gatewayManagementUrl() {
+        return "http://127.0.0.1:" + gatewayManagementPort;
     }
 
     ServiceProcess service(String name) {

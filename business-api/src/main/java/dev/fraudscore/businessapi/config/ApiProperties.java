@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code fraudscore.api.*}: how business-api answers. The per-downstream timeouts and circuit breakers
  * are Resilience4j's own properties ({@code resilience4j.timelimiter.instances.<name>.timeout-duration},
- * {@code resilience4j.circuitbreaker.instances.<name>.*} for features, predict, postprocess).
+ * {@code resilience4j.circuitbreaker.instances.<name>.*} for features, predict, postprocess), and so is the bulkhead
+ * around the scoring of one request ({@code resilience4j.bulkhead.instances.scoring.*}).
  *
  * @param deadline           end-to-end budget of a request, from its arrival to the answer
  * @param postprocessReserve part of the deadline kept back from features and predict for postprocess
@@ -27,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param metadataRefresh    how often the served model's metadata is re-read from predict-service
  * @param metadataRetry      how often it is retried while it has never been read
  * @param metadataTimeout    deadline of one metadata read (in the background, never on a request)
+ * @param busyRetryAfter     the {@code Retry-After} of a 503 when the bulkhead is full (whole seconds, at least 1)
  */
 @Validated
 @ConfigurationProperties("fraudscore.api")
@@ -39,6 +41,7 @@ public record ApiProperties(
         @DefaultValue("30s") @NotNull Duration metadataRefresh,
         @DefaultValue("1s") @NotNull Duration metadataRetry,
         @DefaultValue("1s") @NotNull Duration metadataTimeout,
+        @DefaultValue("1s") @NotNull @DurationMin(seconds = 1, message = "must be at least 1 s") Duration busyRetryAfter,
         @DefaultValue @Valid Currency currency,
         @DefaultValue @Valid Downstream downstream,
         @DefaultValue @Valid Idempotency idempotency) {

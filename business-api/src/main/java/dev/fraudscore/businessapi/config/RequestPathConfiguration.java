@@ -13,7 +13,11 @@ import dev.fraudscore.businessapi.pipeline.ScoringPipeline;
 import dev.fraudscore.businessapi.store.IdempotencyStore;
 import dev.fraudscore.businessapi.store.RedisIdempotencyStore;
 import dev.fraudscore.businessapi.web.AnswerJson;
+import dev.fraudscore.businessapi.metrics.MicrometerPipelineMetrics;
+import dev.fraudscore.businessapi.pipeline.PipelineMetrics;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 public class RequestPathConfiguration {
+
+    /** The bulkhead around the scoring of one request: {@code resilience4j.bulkhead.instances.scoring.*}. */
+    public static final String SCORING = "scoring";
 
     /** The one clock of the request path (primary where another module brings a clock of its own); tests replace it. */
     @Bean
@@ -50,9 +57,14 @@ public class RequestPathConfiguration {
     }
 
     @Bean
+    PipelineMetrics pipelineMetrics(MeterRegistry meters) {
+        return new MicrometerPipelineMetrics(meters);
+    }
+
+    @Bean
     ScoringPipeline scoringPipeline(ModelCatalog models, FeatureSource features, Scorer scorer, DecisionPolicy policy,
-            ApiProperties properties) {
-        return new ScoringPipeline(models, features, scorer, policy, properties.postprocessReserve());
+            ApiProperties properties, PipelineMetrics metrics) {
+        return new ScoringPipeline(models, features, scorer, policy, properties.postprocessReserve(), metrics);
     }
 
     @Bean
@@ -64,8 +76,8 @@ public class RequestPathConfiguration {
 
     @Bean
     FraudScoreService fraudScoreService(IdempotencyStore idempotency, CurrencyTable currencies, ScoringPipeline pipeline,
-            ApiProperties properties, JsonMapper json) {
+            ApiProperties properties, JsonMapper json, BulkheadRegistry bulkheads, PipelineMetrics metrics) {
         return new FraudScoreService(idempotency, new DataDomainTranslator(currencies), pipeline,
-                new ScoreAssembler(properties.failMode()), new AnswerJson(json)::write);
+                new ScoreAssembler(properties.failMode()), new AnswerJson(json)::write, bulkheads.bulkhead(SCORING), metrics);
     }
 }

@@ -40,7 +40,8 @@ final class GrpcFailures {
             case DEADLINE_EXCEEDED, CANCELLED -> StepFailure.Kind.TIMEOUT;
             case INVALID_ARGUMENT, OUT_OF_RANGE -> StepFailure.Kind.REFUSED_INPUT;
             case FAILED_PRECONDITION, NOT_FOUND -> StepFailure.Kind.STALE;
-            case UNAVAILABLE, RESOURCE_EXHAUSTED -> StepFailure.Kind.UNAVAILABLE;
+            case UNAVAILABLE -> StepFailure.Kind.UNAVAILABLE;
+            case RESOURCE_EXHAUSTED -> StepFailure.Kind.OVERLOADED;
             default -> StepFailure.Kind.BROKEN;
         };
     }

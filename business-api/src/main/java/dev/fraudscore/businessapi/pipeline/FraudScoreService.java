@@ -9,6 +9,7 @@ import dev.fraudscore.businessapi.domain.ValidTransaction;
 import dev.fraudscore.businessapi.store.IdempotencyStore;
 import dev.fraudscore.businessapi.store.IdempotencyStore.Claim;
 import dev.fraudscore.domain.DomainException;
+import io.github.resilience4j.bulkhead.Bulkhead;
 import java.util.function.Function;
 
 /**
@@ -16,6 +17,9 @@ import java.util.function.Function;
  * caller reused for another body, otherwise runs the pipeline and stores the answer when it is complete.
  * Two callers' ids never meet. Degraded answers are not stored, so a retry after an outage gets a real
  * score; their claim is kept, so a different body under the same id is still refused.
+ * <p>
+ * A bulkhead bounds how many requests are scored at once: past it a request is refused at once, before it
+ * touches Redis or a downstream, so it leaves no claim and moves no aggregate, and a retry is scored as new.
  */
 public final class FraudScoreService {
 
@@ -24,15 +28,22 @@ public final class FraudScoreService {
     private final ScoringPipeline pipeline;
     private final ScoreAssembler assembler;
     private final Function<FraudScore, String> answerJson;
+    private final Bulkhead bulkhead;
+    private final PipelineMetrics metrics;
 
-    /** @param answerJson how an answer is written, once: a replay returns these bytes again */
+    /**
+     * @param answerJson how an answer is written, once: a replay returns these bytes again
+     * @param bulkhead   how many requests may be scored at once, and how long one may wait for its turn
+     */
     public FraudScoreService(IdempotencyStore idempotency, DataDomainTranslator translator, ScoringPipeline pipeline,
-            ScoreAssembler assembler, Function<FraudScore, String> answerJson) {
+            ScoreAssembler assembler, Function<FraudScore, String> answerJson, Bulkhead bulkhead, PipelineMetrics metrics) {
         this.idempotency = idempotency;
         this.translator = translator;
         this.pipeline = pipeline;
         this.assembler = assembler;
         this.answerJson = answerJson;
+        this.bulkhead = bulkhead;
+        this.metrics = metrics;
     }
 
     /**
@@ -40,8 +51,23 @@ public final class FraudScoreService {
      * @param fingerprint the request's canonical hash, to tell a retry from an id reused for another body
      * @return the answer as JSON, byte for byte the same when replayed
      * @throws DomainException when the id was used for another body, or feature-service refused the transaction
+     *                         (INVALID), or as many requests as the bulkhead allows are being scored (OVERLOADED)
      */
     public String score(String caller, ValidTransaction tx, String fingerprint, RequestDeadline deadline) {
+        if (!bulkhead.tryAcquirePermission()) {
+            metrics.busy();
+            throw new DomainException(DomainException.Kind.OVERLOADED, "This service is already scoring as many"
+                    + " transactions as it may at once (" + bulkhead.getBulkheadConfig().getMaxConcurrentCalls()
+                    + "); nothing was recorded for this one. Retry after the Retry-After delay with the same transactionId.");
+        }
+        try {
+            return scoreOnce(caller, tx, fingerprint, deadline);
+        } finally {
+            bulkhead.onComplete();
+        }
+    }
+
+    private String scoreOnce(String caller, ValidTransaction tx, String fingerprint, RequestDeadline deadline) {
         IdempotencyStore.Key key = new IdempotencyStore.Key(caller, tx.transactionId());
         var dataDomain = translator.toDataDomain(tx);
         Claim claim = idempotency.claim(key, fingerprint);

@@ -27,6 +27,9 @@ public final class ScoringPipeline {
 
     /** A call with less time than this cannot succeed; it is skipped rather than sent to fail. */
     static final Duration MIN_USEFUL_BUDGET = Duration.ofMillis(2);
+    static final String FEATURES = "features";
+    static final String MODEL = "model";
+    static final String POLICY = "policy";
     private static final Logger log = LoggerFactory.getLogger(ScoringPipeline.class);
 
     private final ModelCatalog models;
@@ -34,18 +37,21 @@ public final class ScoringPipeline {
     private final Scorer scorer;
     private final DecisionPolicy policy;
     private final Duration policyReserve;
+    private final PipelineMetrics metrics;
 
     /**
      * @param policyReserve time kept back from the features and model steps so that the policy can still
      *                      answer within the deadline
+     * @param metrics       where each degraded answer is counted, with its first failed step and cause
      */
     public ScoringPipeline(ModelCatalog models, FeatureSource features, Scorer scorer, DecisionPolicy policy,
-            Duration policyReserve) {
+            Duration policyReserve, PipelineMetrics metrics) {
         this.models = models;
         this.features = features;
         this.scorer = scorer;
         this.policy = policy;
         this.policyReserve = policyReserve;
+        this.metrics = metrics;
     }
 
     /** @throws DomainException (INVALID) when feature-service refuses the caller's transaction */
@@ -54,13 +60,14 @@ public final class ScoringPipeline {
         if (served.isEmpty()) {
             // the feature set to ask for comes from the model; without it neither can run
             models.refreshSoon();
-            return decide(tx, deadline, Partial.skipped(ReasonCode.MODEL_UNAVAILABLE, null, null, Map.of()));
+            return decide(tx, deadline, Partial.skipped(ReasonCode.MODEL_UNAVAILABLE, MODEL, StepFailure.Cause.FAULT,
+                    null, null, Map.of()));
         }
         ModelId model = served.get().model();
         FeatureSetId wanted = served.get().featureSet();
         FeatureSource.Features vector;
         try {
-            vector = step("features", features.timeout(), policyReserve, deadline,
+            vector = step(FEATURES, features.timeout(), policyReserve, deadline,
                     budget -> features.features(tx, wanted, budget));
         } catch (StepFailure failure) {
             if (failure.kind() == StepFailure.Kind.REFUSED_INPUT) {
@@ -69,18 +76,20 @@ public final class ScoringPipeline {
             }
             noteStale(failure);
             log.debug("Skipping the model for {}: {}", tx.transactionId(), failure.getMessage());
-            return decide(tx, deadline, Partial.skipped(ReasonCode.FEATURES_UNAVAILABLE, model, wanted, Map.of()));
+            return decide(tx, deadline, Partial.skipped(ReasonCode.FEATURES_UNAVAILABLE, FEATURES, failure.kind().cause(),
+                    model, wanted, Map.of()));
         }
         Map<String, Float> named = vector.named();
         try {
-            Scorer.Score score = step("model", scorer.timeout(), policyReserve, deadline,
+            Scorer.Score score = step(MODEL, scorer.timeout(), policyReserve, deadline,
                     budget -> scorer.score(vector.featureSet(), vector.values(), tx.cardKey(), budget));
-            return decide(tx, deadline, new Partial(score.value(), null, score.model(), vector.featureSet(), named,
-                    score.thresholds()));
+            return decide(tx, deadline, new Partial(score.value(), null, null, null, score.model(), vector.featureSet(),
+                    named, score.thresholds()));
         } catch (StepFailure failure) {
             noteStale(failure);
             log.debug("No score for {}: {}", tx.transactionId(), failure.getMessage());
-            return decide(tx, deadline, Partial.skipped(ReasonCode.MODEL_UNAVAILABLE, model, vector.featureSet(), named));
+            return decide(tx, deadline, Partial.skipped(ReasonCode.MODEL_UNAVAILABLE, MODEL, failure.kind().cause(), model,
+                    vector.featureSet(), named));
         }
     }
 
@@ -89,10 +98,16 @@ public final class ScoringPipeline {
                 partial.skipped(), partial.model(), partial.featureSet(), partial.features(), partial.thresholds());
         PolicyDecision decision;
         try {
-            decision = step("policy", policy.timeout(), Duration.ZERO, deadline, budget -> policy.decide(question, budget));
+            decision = step(POLICY, policy.timeout(), Duration.ZERO, deadline, budget -> policy.decide(question, budget));
         } catch (StepFailure failure) {
             log.debug("No policy decision for {}: {}", tx.transactionId(), failure.getMessage());
             decision = null;
+            if (partial.skipped() == null) {
+                metrics.degraded(POLICY, failure.kind().cause());
+            }
+        }
+        if (partial.skipped() != null) {
+            metrics.degraded(partial.failedStep(), partial.cause());
         }
         return new PipelineOutcome(tx.transactionId(), partial.score() == null ? null : toDouble(partial.score()),
                 partial.skipped(), partial.model(), partial.featureSet() == null ? null : partial.featureSet().id(),
@@ -120,11 +135,13 @@ public final class ScoringPipeline {
         return Double.parseDouble(Float.toString(value));
     }
 
-    private record Partial(Float score, ReasonCode skipped, ModelId model, FeatureSetId featureSet,
-            Map<String, Float> features, Thresholds thresholds) {
+    /** What the steps before the policy gave; when one failed, which one and why. */
+    private record Partial(Float score, ReasonCode skipped, String failedStep, StepFailure.Cause cause, ModelId model,
+            FeatureSetId featureSet, Map<String, Float> features, Thresholds thresholds) {
 
-        static Partial skipped(ReasonCode why, ModelId model, FeatureSetId featureSet, Map<String, Float> features) {
-            return new Partial(null, why, model, featureSet, features, null);
+        static Partial skipped(ReasonCode why, String failedStep, StepFailure.Cause cause, ModelId model,
+                FeatureSetId featureSet, Map<String, Float> features) {
+            return new Partial(null, why, failedStep, cause, model, featureSet, features, null);
         }
     }
 }

@@ -10,8 +10,10 @@ public final class StepFailure extends RuntimeException {
     public enum Kind {
         /** no answer within the step's budget */
         TIMEOUT,
-        /** the step's service is down, not ready or overloaded */
+        /** the step's service is down or not ready */
         UNAVAILABLE,
+        /** the step's service (or a local guard) refused for lack of capacity: a full queue, RESOURCE_EXHAUSTED */
+        OVERLOADED,
         /** its circuit breaker is open: not attempted */
         BREAKER_OPEN,
         /** the request's deadline was spent before the step: not attempted */
@@ -21,7 +23,27 @@ public final class StepFailure extends RuntimeException {
         /** it disagrees with what we asked for (feature set, fingerprint, model): our picture is stale */
         STALE,
         /** it answered something we cannot use, or failed on its side */
-        BROKEN
+        BROKEN;
+
+        /**
+         * Whether this failure comes from too much work rather than from something broken: a refusal for lack of
+         * capacity, or a deadline spent before the step (the request waited behind others). A timeout is a fault:
+         * it cannot tell a busy service from a stuck one.
+         */
+        public Cause cause() {
+            return this == OVERLOADED || this == BUDGET_SPENT ? Cause.OVERLOAD : Cause.FAULT;
+        }
+    }
+
+    /** Why an answer came degraded, for operators: shed load, or something to repair. */
+    public enum Cause {
+        OVERLOAD,
+        FAULT;
+
+        /** The metric tag's value: {@code overload} or {@code fault}. */
+        public String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     private final String step;

@@ -1,5 +1,6 @@
 package dev.fraudscore.businessapi.web;
 
+import dev.fraudscore.businessapi.config.ApiProperties;
 import dev.fraudscore.businessapi.domain.TransactionIdReusedException;
 import dev.fraudscore.domain.DomainException;
 import dev.fraudscore.support.web.Problems;
@@ -33,6 +34,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final String busyRetryAfter;
+
+    ProblemHandler(ApiProperties properties) {
+        // whole seconds, rounded up: Retry-After has no fractions
+        this.busyRetryAfter = String.valueOf((properties.busyRetryAfter().toMillis() + 999) / 1000);
+    }
+
     @ExceptionHandler(TransactionIdReusedException.class)
     ResponseEntity<Object> reused(TransactionIdReusedException e, HttpServletRequest request) {
         return respond(problem(HttpStatus.CONFLICT, "transaction-id-reused", "Transaction id already used",
@@ -41,6 +49,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> refused(DomainException e, HttpServletRequest request) {
+        if (e.kind() == DomainException.Kind.OVERLOADED) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, busyRetryAfter);
+            return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Service busy", e.getMessage(), request),
+                    headers);
+        }
         if (e.kind() != DomainException.Kind.INVALID) {
             return unexpected(e, request);
         }

@@ -113,6 +113,8 @@ class GuardedDownstreamTest {
                 .isEqualTo(StepFailure.Kind.STALE);
         assertThat(GrpcFailures.of("model", Status.NOT_FOUND.asRuntimeException()).kind()).isEqualTo(StepFailure.Kind.STALE);
         assertThat(GrpcFailures.of("model", Status.RESOURCE_EXHAUSTED.asRuntimeException()).kind())
+                .as("predict-service's full batch queue").isEqualTo(StepFailure.Kind.OVERLOADED);
+        assertThat(GrpcFailures.of("model", Status.UNAVAILABLE.asRuntimeException()).kind())
                 .isEqualTo(StepFailure.Kind.UNAVAILABLE);
         assertThat(GrpcFailures.of("model", Status.DEADLINE_EXCEEDED.asRuntimeException()).kind())
                 .isEqualTo(StepFailure.Kind.TIMEOUT);

@@ -24,6 +24,8 @@ final class PredictFixture extends PredictServiceGrpc.PredictServiceImplBase {
     final ConcurrentLinkedQueue<PredictRequest> requests = new ConcurrentLinkedQueue<>();
     final AtomicInteger metadataCalls = new AtomicInteger();
     volatile GetModelMetadataResponse metadata = model("1", "fp-1");
+    /** When set, every Predict is refused with it (RESOURCE_EXHAUSTED: the real one's batch queue is full). */
+    volatile Status refuseWith;
 
     static GetModelMetadataResponse model(String version, String fingerprint) {
         return GetModelMetadataResponse.newBuilder()
@@ -45,6 +47,10 @@ final class PredictFixture extends PredictServiceGrpc.PredictServiceImplBase {
     @Override
     public void predict(PredictRequest request, StreamObserver<PredictResponse> responses) {
         requests.add(request);
+        if (refuseWith != null) {
+            responses.onError(refuseWith.asRuntimeException());
+            return;
+        }
         GetModelMetadataResponse served = metadata;
         if (!request.getFeatureSet().getFingerprint().equals(served.getFeatureSet().getFingerprint())) {
             responses.onError(Status.FAILED_PRECONDITION.withDescription("model " + served.getModel().getVersion()
@@ -60,5 +66,6 @@ final class PredictFixture extends PredictServiceGrpc.PredictServiceImplBase {
     void reset() {
         requests.clear();
         metadata = model("1", "fp-1");
+        refuseWith = null;
     }
 }

@@ -14,6 +14,8 @@ import dev.fraudscore.businessapi.store.IdempotencyStore;
 import dev.fraudscore.domain.Channel;
 import dev.fraudscore.domain.Decision;
 import dev.fraudscore.domain.DomainException;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +29,13 @@ class FraudScoreServiceTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final FakeSteps steps = new FakeSteps(clock);
     private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
+    private final RecordedMetrics metrics = new RecordedMetrics();
+    private final Bulkhead bulkhead = Bulkhead.of("scoring", BulkheadConfig.custom()
+            .maxConcurrentCalls(1).maxWaitDuration(Duration.ZERO).build());
     private final FraudScoreService service = new FraudScoreService(store, new DataDomainTranslator(CurrencyTable.defaults()),
-            new ScoringPipeline(steps.catalog, steps.features, steps.model, steps.policy, Duration.ofMillis(40)),
-            new ScoreAssembler(Decision.REVIEW), answer -> answer.transactionId() + "|" + answer.score() + "|" + answer.degraded());
+            new ScoringPipeline(steps.catalog, steps.features, steps.model, steps.policy, Duration.ofMillis(40), metrics),
+            new ScoreAssembler(Decision.REVIEW), answer -> answer.transactionId() + "|" + answer.score() + "|" + answer.degraded(),
+            bulkhead, metrics);
 
     private static ValidTransaction tx(String id, String amount) {
         return new ValidTransaction(id, NOW, new BigDecimal(amount), "EUR", "tok_1", "424242", "FR", "c-1", "m-1", "5411",
@@ -86,5 +92,34 @@ class FraudScoreServiceTest {
 
         assertThatThrownBy(() -> score("shop", tx("tx-1", "10.00"), "h1")).isInstanceOf(DomainException.class);
         assertThat(store.entries).isEmpty();
+    }
+
+    @Test
+    void aRequestOverTheBulkheadIsRefusedBeforeAnyStateOrStepIsTouched() {
+        assertThat(bulkhead.tryAcquirePermission()).as("another request being scored").isTrue();
+
+        assertThatThrownBy(() -> score("shop", tx("tx-1", "10.00"), "h1"))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(DomainException.Kind.OVERLOADED);
+                    assertThat(e.getMessage()).contains("(1)").contains("nothing was recorded")
+                            .contains("same transactionId");
+                });
+        assertThat(store.entries).as("no claim left behind").isEmpty();
+        assertThat(steps.features.budgets).isEmpty();
+        assertThat(metrics.busy).isEqualTo(1);
+
+        bulkhead.onComplete();
+        assertThat(score("shop", tx("tx-1", "10.00"), "h1")).as("the retry is scored as new").isEqualTo("tx-1|0.62|false");
+    }
+
+    @Test
+    void everyRequestGivesItsPlaceBackHoweverItEnds() {
+        score("shop", tx("tx-1", "10.00"), "h1");
+        assertThatThrownBy(() -> score("shop", tx("tx-1", "99.00"), "h2")).isInstanceOf(TransactionIdReusedException.class);
+        steps.features.failWith = StepFailure.Kind.REFUSED_INPUT;
+        assertThatThrownBy(() -> score("shop", tx("tx-2", "10.00"), "h3")).isInstanceOf(DomainException.class);
+
+        assertThat(bulkhead.getMetrics().getAvailableConcurrentCalls()).isEqualTo(1);
+        assertThat(metrics.busy).isZero();
     }
 }

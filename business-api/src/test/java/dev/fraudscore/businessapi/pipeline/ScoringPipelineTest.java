@@ -32,8 +32,9 @@ class ScoringPipelineTest {
 
     private final MutableClock clock = new MutableClock(ARRIVAL);
     private final FakeSteps steps = new FakeSteps(clock);
+    private final RecordedMetrics metrics = new RecordedMetrics();
     private final ScoringPipeline pipeline = new ScoringPipeline(steps.catalog, steps.features, steps.model,
-            steps.policy, RESERVE);
+            steps.policy, RESERVE, metrics);
     private final ScoreAssembler assembler = new ScoreAssembler(Decision.DECLINE);
 
     private FraudScore answer() {
@@ -187,6 +188,39 @@ class ScoringPipelineTest {
         assertThat(steps.catalog.refreshes).isEqualTo(1);
         assertDegraded(answer, ReasonCode.MODEL_UNAVAILABLE);
         assertThat(answer.model()).isNull();
+    }
+
+    @Test
+    void eachDegradedAnswerIsCountedOnceByItsFirstFailedStepAndWhetherOverloadCausedIt() {
+        steps.model.failWith = StepFailure.Kind.OVERLOADED;
+        answer();
+        steps.model.failWith = StepFailure.Kind.TIMEOUT;
+        answer();
+        steps.model.failWith = null;
+        steps.features.failWith = StepFailure.Kind.UNAVAILABLE;
+        steps.policy.failWith = StepFailure.Kind.UNAVAILABLE;
+        answer();
+        steps.features.failWith = null;
+        steps.policy.failWith = StepFailure.Kind.OVERLOADED;
+        answer();
+        steps.policy.failWith = StepFailure.Kind.BREAKER_OPEN;
+        answer();
+        steps.policy.failWith = null;
+        assertThat(answer().degraded()).isFalse();
+
+        assertThat(metrics.degraded).containsExactly("model/overload", "model/fault", "features/fault", "policy/overload",
+                "policy/fault");
+    }
+
+    @Test
+    void aDeadlineSpentWaitingBeforeAStepIsOverloadAndAnUnknownModelAFault() {
+        clock.advance(DEADLINE);
+        answer();
+        clock.advance(DEADLINE.negated());
+        steps.catalog.served = null;
+        answer();
+
+        assertThat(metrics.degraded).containsExactly("features/overload", "model/fault");
     }
 
     @Test

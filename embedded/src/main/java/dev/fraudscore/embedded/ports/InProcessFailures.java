@@ -34,7 +34,8 @@ final class InProcessFailures {
         return switch (kind) {
             case INVALID -> StepFailure.Kind.REFUSED_INPUT;
             case NOT_FOUND, MISMATCH -> StepFailure.Kind.STALE;
-            case UNAVAILABLE, OVERLOADED -> StepFailure.Kind.UNAVAILABLE;
+            case UNAVAILABLE -> StepFailure.Kind.UNAVAILABLE;
+            case OVERLOADED -> StepFailure.Kind.OVERLOADED;
             case TOO_LATE -> StepFailure.Kind.TIMEOUT;
         };
     }

@@ -7,6 +7,8 @@ import dev.fraudscore.support.apikey.ApiKeyRegistry;
 import dev.fraudscore.support.web.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -41,16 +43,18 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    RouteLocator fraudScoreRoute(RouteLocatorBuilder routes, GatewayProperties properties, ApiKeyRegistry registry) {
+    RouteLocator fraudScoreRoute(RouteLocatorBuilder routes, GatewayProperties properties, ApiKeyRegistry registry,
+            @Qualifier("rateLimitFilter") GatewayFilter rateLimit) {
         ApiKeyFilter apiKeys = new ApiKeyFilter(registry);
         BodyLimitFilter bodyLimit = new BodyLimitFilter(properties.maxBodyBytes());
         log.info("Routing POST {} to {}", FRAUD_SCORE_PATH, properties.upstream());
         return routes.routes()
                 .route("fraud-score", route -> route
                         .path(FRAUD_SCORE_PATH).and().method(HttpMethod.POST)
-                        // authenticate first (an unknown caller's body is never read); both run before
-                        // RouteToRequestUrlFilter (10000) and the Netty routing filter
-                        .filters(filters -> filters.filter(apiKeys, 1).filter(bodyLimit, 2))
+                        // authenticate first (an unknown caller's body is never read), then limit the caller's
+                        // rate (a refused body is never read either); all run before RouteToRequestUrlFilter
+                        // (10000) and the Netty routing filter
+                        .filters(filters -> filters.filter(apiKeys, 1).filter(rateLimit, 2).filter(bodyLimit, 3))
                         .uri(properties.upstream()))
                 .build();
     }

@@ -1,6 +1,7 @@
 package dev.fraudscore.gateway.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,13 +19,15 @@ import org.springframework.validation.annotation.Validated;
  * @param upstream     base URL of business-api; {@code /fraud-score} is forwarded there with its path unchanged
  * @param maxBodyBytes largest request body accepted; larger ones get 413 and are never forwarded
  * @param apiKeys      the callers allowed in, each with the SHA-256 (hex) of its key
+ * @param rateLimit    the per-caller rate limit and where its token buckets live
  */
 @Validated
 @ConfigurationProperties("fraudscore.gateway")
 public record GatewayProperties(
         @DefaultValue("http://localhost:8090") @NotNull URI upstream,
         @DefaultValue("65536") @Positive @Max(16 * 1024 * 1024) int maxBodyBytes,
-        @DefaultValue @NotNull List<@Valid ApiKey> apiKeys) {
+        @DefaultValue @NotNull List<@Valid ApiKey> apiKeys,
+        @DefaultValue @Valid RateLimit rateLimit) {
 
     public GatewayProperties {
         if (upstream != null && (upstream.getHost() == null
@@ -41,10 +44,61 @@ public record GatewayProperties(
      *
      * @param name   the caller's name, e.g. {@code checkout}
      * @param sha256 hex SHA-256 of the key: {@code printf %s "$KEY" | sha256sum}
+     * @param rateLimit this caller's own limit; absent: {@code fraudscore.gateway.rate-limit}'s default
      */
     public record ApiKey(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "use 1-64 of A-Z a-z 0-9 . _ -") String name,
             @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits (printf %s \"$KEY\" | sha256sum)")
-            String sha256) {
+            String sha256,
+            @Valid Limit rateLimit) {
+    }
+
+    /**
+     * Requests per caller, as a token bucket in Redis (Spring Cloud Gateway's {@code RedisRateLimiter}).
+     *
+     * @param enabled       off: nothing is limited and Redis is never called
+     * @param keyPrefix     goes into the buckets' keys ({@code request_rate_limiter.{<prefix><caller>}.tokens}), so
+     *                      that deployments (and tests) sharing a Redis keep their own buckets
+     * @param replenishRate the default limit: requests per second a caller may send, sustained
+     * @param burstCapacity the default bucket size: requests a caller may send at once after a quiet spell
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("gw:") @NotNull String keyPrefix,
+            @DefaultValue("2000") int replenishRate,
+            @DefaultValue("2000") long burstCapacity) {
+
+        public RateLimit {
+            new Limit(replenishRate, burstCapacity); // a bad default stops startup with Limit's sentence
+        }
+
+        public Limit perCaller() {
+            return new Limit(replenishRate, burstCapacity);
+        }
+    }
+
+    /**
+     * One token bucket's size and refill.
+     *
+     * @param replenishRate tokens (requests) added per second, whole (RedisRateLimiter's unit)
+     * @param burstCapacity most tokens the bucket holds; at least the replenish rate
+     */
+    public record Limit(@Min(1) int replenishRate, @Min(1) long burstCapacity) {
+
+        public Limit {
+            if (replenishRate < 1 || burstCapacity < replenishRate) {
+                throw new IllegalArgumentException("A rate limit needs a replenish-rate of at least 1 and a burst-capacity"
+                        + " of at least the replenish-rate; got replenish-rate " + replenishRate + ", burst-capacity "
+                        + burstCapacity);
+            }
+        }
+
+        /**
+         * Whole seconds until a refused caller has a token again: the bucket refills at each second of Redis's clock,
+         * by the replenish rate, at least one.
+         */
+        public long retryAfterSeconds() {
+            return 1;
+        }
     }
 }

@@ -19,12 +19,18 @@ import reactor.core.publisher.Mono;
 public class ApiKeyFilter implements GatewayFilter {
 
     public static final String CALLER_HEADER = ApiKeyCheck.CALLER_HEADER;
+    static final String CALLER_ATTRIBUTE = ApiKeyFilter.class.getName() + ".caller";
     private static final Map<String, String> CHALLENGE = Map.of(HttpHeaders.WWW_AUTHENTICATE, ApiKeyCheck.CHALLENGE);
 
     private final ApiKeyCheck check;
 
     public ApiKeyFilter(ApiKeyRegistry registry) {
         this.check = new ApiKeyCheck(registry);
+    }
+
+    /** The caller this exchange's key belongs to; null before this filter let it through. */
+    public static String callerOf(ServerWebExchange exchange) {
+        return exchange.getAttribute(CALLER_ATTRIBUTE);
     }
 
     @Override
@@ -36,6 +42,7 @@ public class ApiKeyFilter implements GatewayFilter {
             return Mono.error(new GatewayProblem(HttpStatus.UNAUTHORIZED, refused.slug(), refused.sentence(), CHALLENGE));
         }
         String caller = ((ApiKeyCheck.Known) outcome).caller();
+        exchange.getAttributes().put(CALLER_ATTRIBUTE, caller);
         ServerHttpRequest forwarded = exchange.getRequest().mutate()
                 .headers(h -> {
                     h.remove(PresentedApiKey.API_KEY_HEADER);

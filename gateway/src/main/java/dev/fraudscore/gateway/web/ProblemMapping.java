@@ -38,7 +38,8 @@ final class ProblemMapping {
         }
         if (causedBy(error, ConnectException.class) || causedBy(error, UnknownHostException.class)) {
             return new GatewayProblem(HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable",
-                    "The scoring service cannot be reached right now. Retry shortly with the same transactionId.");
+                    "The scoring service cannot be reached right now. Retry shortly with the same transactionId.",
+                    Map.of(HttpHeaders.RETRY_AFTER, "1"));
         }
         if (causedBy(error, IOException.class)) {
             return new GatewayProblem(HttpStatus.BAD_GATEWAY, "upstream-failed",

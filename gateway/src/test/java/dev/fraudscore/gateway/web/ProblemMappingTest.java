@@ -2,6 +2,7 @@ package dev.fraudscore.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fraudscore.gateway.config.GatewayProperties.Limit;
 import java.io.IOException;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ class ProblemMappingTest {
 
         assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(problem.detail()).contains("cannot be reached");
+        assertThat(problem.headers()).as("every 503 says when to retry").containsEntry("Retry-After", "1");
     }
 
     @Test
@@ -68,6 +70,18 @@ class ProblemMappingTest {
     void anOverflowingBodyIsTooLarge() {
         assertThat(ProblemMapping.toProblem(new DataBufferLimitException("over"), "POST", "/fraud-score").status())
                 .isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    @Test
+    void aCallerOverItsRateLimitIsToldWhenToRetry() {
+        GatewayProblem problem = RateLimitFilter.tooManyRequests("checkout", new Limit(50, 100));
+
+        assertThat(ProblemMapping.toProblem(problem, "POST", "/fraud-score")).isSameAs(problem);
+        assertThat(problem.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(problem.type()).isEqualTo("https://fraudscore.dev/problems/rate-limited");
+        assertThat(problem.headers()).containsEntry("Retry-After", "1");
+        assertThat(problem.detail()).isEqualTo("Caller checkout is over its rate limit of 50 requests a second (bursts of"
+                + " 100); retry after 1 s with the same transactionId, or ask for a higher limit.");
     }
 
     @Test

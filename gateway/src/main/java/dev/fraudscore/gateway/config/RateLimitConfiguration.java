@@ -1,0 +1,63 @@
+package dev.fraudscore.gateway.config;
+
+import dev.fraudscore.gateway.config.GatewayProperties.ApiKey;
+import dev.fraudscore.gateway.config.GatewayProperties.Limit;
+import dev.fraudscore.gateway.ratelimit.CallerRateLimits;
+import dev.fraudscore.gateway.web.RateLimitFilter;
+import io.lettuce.core.ClientOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/** The per-caller rate limit: its Redis token buckets, and the filter that answers 429. */
+@Configuration(proxyBeanMethods = false)
+public class RateLimitConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
+
+    /**
+     * While Redis is disconnected, a command fails at once instead of waiting for a reconnect until its timeout:
+     * the limiter then fails open without adding that wait to every request.
+     */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    @Bean
+    GatewayFilter rateLimitFilter(GatewayProperties properties, ReactiveStringRedisTemplate redis,
+            @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script, MeterRegistry meters) {
+        GatewayProperties.RateLimit settings = properties.rateLimit();
+        if (!settings.enabled()) {
+            log.warn("Rate limits are off (fraudscore.gateway.rate-limit.enabled=false): no caller is limited");
+            return (exchange, chain) -> chain.filter(exchange);
+        }
+        Map<String, Limit> own = properties.apiKeys().stream().filter(key -> key.rateLimit() != null)
+                .collect(Collectors.toMap(ApiKey::name, ApiKey::rateLimit, (first, rotated) -> first));
+        log.info("Rate limits: {} requests/s, bursts of {} per caller by default{}", settings.replenishRate(),
+                settings.burstCapacity(), own.isEmpty() ? "" : "; own limits for " + own.keySet());
+        List<String> callers = properties.apiKeys().stream().map(ApiKey::name).toList();
+        return new RateLimitFilter(new CallerRateLimits(callers, own, settings.perCaller(), settings.keyPrefix(),
+                limit -> redisBuckets(limit, redis, script), meters));
+    }
+
+    private static RedisRateLimiter redisBuckets(Limit limit, ReactiveStringRedisTemplate redis,
+            RedisScript<List<Long>> script) {
+        RedisRateLimiter limiter = new RedisRateLimiter(redis, script, null);
+        limiter.getConfig().put(CallerRateLimits.ROUTE, new RedisRateLimiter.Config()
+                .setReplenishRate(limit.replenishRate())
+                .setBurstCapacity(limit.burstCapacity()));
+        return limiter;
+    }
+}
