@@ -94,13 +94,27 @@ class EmbeddedModeSystemIT {
     }
 
     private static void assertSameAnswer(Map<String, Object> tx, String apiKey, int status) {
-        Answer fromDecomposed = decomposed.score(tx, apiKey);
-        Answer fromEmbedded = embedded.score(tx, apiKey);
+        Answer fromDecomposed = scoreWhole(decomposed, tx, apiKey);
+        Answer fromEmbedded = scoreWhole(embedded, tx, apiKey);
 
         assertThat(fromDecomposed.status()).as("decomposed: %s", fromDecomposed.body()).isEqualTo(status);
         assertThat(fromEmbedded.status()).as("embedded: %s", fromEmbedded.body()).isEqualTo(status);
         assertThat(comparable(fromEmbedded.body())).as("the embedded answer beside the decomposed one")
                 .isEqualTo(comparable(fromDecomposed.body()));
+    }
+
+    /**
+     * The answer, sent again while it comes back degraded, as a caller would retry: on a loaded machine a step can run
+     * out of its deadline, which says nothing about the answers' sameness. A degraded answer is not kept for replay,
+     * and feature-service gives a retried transaction the history it had the first time, so the retry is scored on
+     * the same features.
+     */
+    private static Answer scoreWhole(ApiClient client, Map<String, Object> tx, String apiKey) {
+        Answer answer = client.score(tx, apiKey);
+        for (int retry = 0; retry < 5 && answer.status() == 200 && answer.body().path("degraded").asBoolean(); retry++) {
+            answer = client.score(tx, apiKey);
+        }
+        return answer;
     }
 
     /** The answer without the members that name the call rather than the answer. */
