@@ -32,6 +32,9 @@ public final class TrainerCommand implements Callable<Integer> {
     @Mixin
     SimulationOptions simulation;
 
+    @Mixin
+    SplitOptions split;
+
     @Option(names = "--epochs", description = "Training epochs (default 12; 8 with --small).")
     Integer epochs;
 
@@ -53,8 +56,22 @@ public final class TrainerCommand implements Callable<Integer> {
         TrainingConfig base = simulation.config(modelsDir);
         TrainingConfig config = base.withModelName(name).withEpochs(epochs != null ? epochs : base.epochs());
         PrintStream log = quiet ? new PrintStream(OutputStream.nullOutputStream()) : System.out;
+        if (split.requested()) {
+            return evaluate(config, log);
+        }
         TrainingResult result = TrainingRun.execute(config, log);
         print(result);
+        return 0;
+    }
+
+    private int evaluate(TrainingConfig config, PrintStream log) {
+        TimeSplit timeSplit = split.split();
+        var history = split.historyFormat().read(split.input);
+        log.printf("read %d transactions from %s%n", history.size(), split.input);
+        SplitRun.Result result = SplitRun.execute(config, split.input, history, timeSplit, log);
+        Path report = SplitReport.write(result, split.reportDir(modelsDir, name, config.featureSet()));
+        SplitReport.print(result, System.out);
+        System.out.printf(Locale.ROOT, "%s written in %.1f s%n", report, result.seconds());
         return 0;
     }
 
