@@ -5,6 +5,7 @@ import dev.fraudscore.model.ModelRepository;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -38,6 +39,16 @@ public final class TrainerCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Training epochs (default 12; 8 with --small).")
     Integer epochs;
 
+    @Option(names = "--hidden", split = ",", description = "Hidden layer widths of the MLP (default 32,16).")
+    List<Integer> hidden;
+
+    @Option(names = "--learning-rate", description = "Adam's learning rate (default 0.002; 0.003 with --small).")
+    Float learningRate;
+
+    @Option(names = "--positive-share", description = "Share of fraud rows mini-batches are oversampled to; 0 trains"
+            + " on the natural mix (default 0.1).")
+    Double positiveShare;
+
     @Option(names = "--if-empty", description = "Do nothing when the model already has a version.")
     boolean ifEmpty;
 
@@ -54,7 +65,10 @@ public final class TrainerCommand implements Callable<Integer> {
             return 0;
         }
         TrainingConfig base = simulation.config(modelsDir);
-        TrainingConfig config = base.withModelName(name).withEpochs(epochs != null ? epochs : base.epochs());
+        TrainingConfig config = base.withModelName(name).withEpochs(epochs != null ? epochs : base.epochs())
+                .withNetwork(hidden != null ? hidden : base.hidden(),
+                        learningRate != null ? learningRate : base.learningRate(),
+                        positiveShare != null ? positiveShare : base.positiveShare());
         PrintStream log = quiet ? new PrintStream(OutputStream.nullOutputStream()) : System.out;
         if (split.requested()) {
             return evaluate(config, log);
