@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * The Handbook's evaluation protocol on a labelled history: replay everything through feature-core (labels known
  * only once reported), then per fold train the MLP and a logistic regression (the same network without hidden
- * layers) on the same rows, choose thresholds on the validation days, and score the test period.
+ * layers) on the same rows, choose thresholds on the validation days, and score the test period without the cards
+ * already known compromised ({@link KnownCompromised}), as the Handbook does.
  */
 final class SplitRun {
 
@@ -62,9 +63,11 @@ final class SplitRun {
             TimeSplit split, TimeSplit.Fold p, PrintStream log) {
         LabelledRows fit = slice(all, p.fitFrom(), p.validationFrom(), "training", p);
         LabelledRows validation = slice(all, p.validationFrom(), p.trainUntil(split), "validation", p);
-        LabelledRows test = slice(all, p.testFrom(), p.testUntil(), "test", p);
-        String[] testCards = Arrays.copyOfRange(cards, all.firstAtOrAfter(p.testFrom().toEpochMilli()),
-                all.firstAtOrAfter(p.testUntil().toEpochMilli()));
+        slice(all, p.testFrom(), p.testUntil(), "test", p);
+        int[] testRows = KnownCompromised.testRows(all, cards, split, p);
+        LabelledRows test = all.select(testRows);
+        String[] testCards = Arrays.stream(testRows).mapToObj(i -> cards[i]).toArray(String[]::new);
+        requireBothClasses(test, "test (without the cards known compromised)", p.testFrom(), p.testUntil(), p);
         Normalization normalization = Standardization.fit(fit.rows());
         int width = featureSet.features().size();
         Map<String, ModelScore> scores = new LinkedHashMap<>();
@@ -91,13 +94,18 @@ final class SplitRun {
 
     private static LabelledRows slice(LabelledRows all, Instant from, Instant until, String what, TimeSplit.Fold p) {
         LabelledRows rows = all.slice(all.firstAtOrAfter(from.toEpochMilli()), all.firstAtOrAfter(until.toEpochMilli()));
+        requireBothClasses(rows, what, from, until, p);
+        return rows;
+    }
+
+    private static void requireBothClasses(LabelledRows rows, String what, Instant from, Instant until,
+            TimeSplit.Fold p) {
         int positives = rows.positives();
         if (positives == 0 || positives == rows.size()) {
             throw new TrainingException("fold " + p.index() + ": the " + what + " period [" + from + ", " + until
                     + ") has " + positives + " fraudulent rows out of " + rows.size() + "; it needs both fraud and"
                     + " genuine payments (does the input cover it?)");
         }
-        return rows;
     }
 
     private static double seconds(long since) {
