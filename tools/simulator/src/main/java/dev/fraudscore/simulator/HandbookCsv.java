@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -76,9 +77,19 @@ public final class HandbookCsv {
                 out.add(t);
             }
             return out;
+        } catch (CSVException e) {
+            throw notCsv(source, e);
+        } catch (UncheckedIOException e) {
+            // past the header, Commons CSV reports malformed CSV (a stray quote, a JSON line) this way
+            throw e.getCause() instanceof CSVException bad ? notCsv(source, bad) : e;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
         }
+    }
+
+    private static IllegalArgumentException notCsv(String source, CSVException e) {
+        return new IllegalArgumentException(source + ": not CSV in the Handbook layout (is --input-format right?): "
+                + e.getMessage(), e);
     }
 
     private static LabelledTransaction row(CSVRecord r, String source, boolean scenarios) {

@@ -69,6 +69,13 @@ class HandbookCsvTest {
     }
 
     @Test
+    void somethingElseThanCsvSaysSo() {
+        assertThatThrownBy(() -> read("{\"transactionId\":\"tx-1\",\"occurredAt\":\"2025-01-06T00:00:00Z\"}\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("tx.csv: not CSV in the Handbook layout");
+    }
+
+    @Test
     void timesOutOfOrderAreRefusedAtTheFirstLateRow() {
         assertThatThrownBy(() -> read(HEADER + "0,2018-04-01 00:10:00,596,3156,57.16,0\n"
                 + "1,2018-04-01 00:09:59,12,1010,10.00,0\n"))
