@@ -29,8 +29,7 @@ final class SplitReport {
         report.put("featureSet", r.featureSet());
         report.put("model", SplitRun.MLP);
         report.put("metrics", r.mean(SplitRun.MLP).metrics());
-        report.put("baseline", Map.of("model", SplitRun.LOGISTIC_REGRESSION,
-                "metrics", r.mean(SplitRun.LOGISTIC_REGRESSION).metrics()));
+        report.put("baseline", baseline(r.mean(SplitRun.LOGISTIC_REGRESSION)));
         report.put("split", split(r.split()));
         List<Map<String, Object>> folds = new ArrayList<>();
         for (SplitRun.Fold f : r.folds()) {
@@ -46,8 +45,7 @@ final class SplitReport {
             fold.put("testRows", f.testRows());
             fold.put("testFraudRows", f.testFraudRows());
             fold.put("metrics", f.scores().get(SplitRun.MLP).metrics());
-            fold.put("baseline", Map.of("model", SplitRun.LOGISTIC_REGRESSION,
-                    "metrics", f.scores().get(SplitRun.LOGISTIC_REGRESSION).metrics()));
+            fold.put("baseline", baseline(f.scores().get(SplitRun.LOGISTIC_REGRESSION)));
             folds.add(fold);
         }
         report.put("folds", folds);
@@ -60,6 +58,13 @@ final class SplitReport {
             throw new TrainingException("cannot write " + file + ": " + e.getMessage(), e);
         }
         return file;
+    }
+
+    private static Map<String, Object> baseline(ModelScore score) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", SplitRun.LOGISTIC_REGRESSION);
+        m.put("metrics", score.metrics());
+        return m;
     }
 
     private static Map<String, Object> split(TimeSplit s) {
