@@ -40,7 +40,7 @@ class SimulatorTest {
     void everyFraudPatternAppears() {
         Set<FraudPattern> seen = RUN.stream().map(LabelledTransaction::pattern)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(FraudPattern.class)));
-        assertThat(seen).containsExactlyInAnyOrder(FraudPattern.values());
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(FraudPattern.defaultProfile());
     }
 
     @Test

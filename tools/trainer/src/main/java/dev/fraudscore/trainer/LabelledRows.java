@@ -24,6 +24,21 @@ public record LabelledRows(float[][] rows, float[] labels, long[] millis, FraudP
                 Arrays.copyOfRange(millis, from, to), Arrays.copyOfRange(patterns, from, to));
     }
 
+    /** The rows at {@code indexes}, in that order. */
+    public LabelledRows select(int[] indexes) {
+        float[][] r = new float[indexes.length][];
+        float[] l = new float[indexes.length];
+        long[] m = new long[indexes.length];
+        FraudPattern[] p = new FraudPattern[indexes.length];
+        for (int i = 0; i < indexes.length; i++) {
+            r[i] = rows[indexes[i]];
+            l[i] = labels[indexes[i]];
+            m[i] = millis[indexes[i]];
+            p[i] = patterns[indexes[i]];
+        }
+        return new LabelledRows(r, l, m, p);
+    }
+
     /** The index of the first row at or after {@code cutoffMillis} (rows are in time order). */
     public int firstAtOrAfter(long cutoffMillis) {
         int lo = 0;

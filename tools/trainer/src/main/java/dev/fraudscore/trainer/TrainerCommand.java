@@ -5,6 +5,7 @@ import dev.fraudscore.model.ModelRepository;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,8 +33,21 @@ public final class TrainerCommand implements Callable<Integer> {
     @Mixin
     SimulationOptions simulation;
 
+    @Mixin
+    SplitOptions split;
+
     @Option(names = "--epochs", description = "Training epochs (default 12; 8 with --small).")
     Integer epochs;
+
+    @Option(names = "--hidden", split = ",", description = "Hidden layer widths of the MLP (default 32,16).")
+    List<Integer> hidden;
+
+    @Option(names = "--learning-rate", description = "Adam's learning rate (default 0.002; 0.003 with --small).")
+    Float learningRate;
+
+    @Option(names = "--positive-share", description = "Share of fraud rows mini-batches are oversampled to; 0 trains"
+            + " on the natural mix (default 0.1).")
+    Double positiveShare;
 
     @Option(names = "--if-empty", description = "Do nothing when the model already has a version.")
     boolean ifEmpty;
@@ -51,10 +65,27 @@ public final class TrainerCommand implements Callable<Integer> {
             return 0;
         }
         TrainingConfig base = simulation.config(modelsDir);
-        TrainingConfig config = base.withModelName(name).withEpochs(epochs != null ? epochs : base.epochs());
+        TrainingConfig config = base.withModelName(name).withEpochs(epochs != null ? epochs : base.epochs())
+                .withNetwork(hidden != null ? hidden : base.hidden(),
+                        learningRate != null ? learningRate : base.learningRate(),
+                        positiveShare != null ? positiveShare : base.positiveShare());
         PrintStream log = quiet ? new PrintStream(OutputStream.nullOutputStream()) : System.out;
+        if (split.requested()) {
+            return evaluate(config, log);
+        }
         TrainingResult result = TrainingRun.execute(config, log);
         print(result);
+        return 0;
+    }
+
+    private int evaluate(TrainingConfig config, PrintStream log) {
+        TimeSplit timeSplit = split.split();
+        var history = split.historyFormat().read(split.input);
+        log.printf("read %d transactions from %s%n", history.size(), split.input);
+        SplitRun.Result result = SplitRun.execute(config, split.input, history, timeSplit, log);
+        Path report = SplitReport.write(result, split.reportDir(modelsDir, name, config.featureSet()));
+        SplitReport.print(result, System.out);
+        System.out.printf(Locale.ROOT, "%s written in %.1f s%n", report, result.seconds());
         return 0;
     }
 

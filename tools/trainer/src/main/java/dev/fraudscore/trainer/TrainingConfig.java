@@ -81,6 +81,11 @@ public record TrainingConfig(
                 trainFraction, positiveShare, featureSet);
     }
 
+    public TrainingConfig withNetwork(List<Integer> newHidden, float newLearningRate, double newPositiveShare) {
+        return new TrainingConfig(modelsDir, modelName, seed, cards, days, epochs, batchSize, newLearningRate,
+                newHidden, trainFraction, newPositiveShare, featureSet);
+    }
+
     public TrainingConfig withFeatureSet(String id) {
         return new TrainingConfig(modelsDir, modelName, seed, cards, days, epochs, batchSize, learningRate, hidden,
                 trainFraction, positiveShare, id);

@@ -1,0 +1,78 @@
+package dev.fraudscore.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fraudscore.simulator.HandbookCsv;
+import dev.fraudscore.simulator.HandbookProfile;
+import dev.fraudscore.simulator.LabelledTransaction;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class SplitRunTest {
+
+    @TempDir
+    Path dir;
+
+    private Path handbookCsv() throws Exception {
+        List<LabelledTransaction> history = HandbookProfile.generate(5, 150, 300, 20, LocalDate.of(2018, 4, 1));
+        Path csv = dir.resolve("tx.csv");
+        try (Writer w = Files.newBufferedWriter(csv)) {
+            HandbookCsv.write(history, Instant.parse("2018-04-01T00:00:00Z"), w);
+        }
+        return csv;
+    }
+
+    @Test
+    void foldsWriteTheMlpMetricsTheBaselineAndEachFold() throws Exception {
+        Path csv = handbookCsv();
+        Path report = dir.resolve("report");
+        int exit = new CommandLine(new TrainerCommand()).execute("--input", csv.toString(), "--input-format",
+                "handbook", "--feature-set", "fraud_v2", "--start", "2018-04-05", "--train-days", "4",
+                "--delay-days", "2", "--test-days", "3", "--folds", "2", "--epochs", "2", "--small",
+                "--report-dir", report.toString(), "--quiet");
+        assertThat(exit).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(report.resolve("evaluation.json").toFile());
+        assertThat(json.path("featureSet").asString()).isEqualTo("fraud_v2");
+        for (String metric : List.of("average_precision", "roc_auc", "card_precision_at_100", "recall_at_1pct_fpr")) {
+            assertThat(json.path("metrics").path(metric).asDouble(-1)).as(metric).isBetween(0.0, 1.0);
+            assertThat(json.path("baseline").path("metrics").path(metric).asDouble(-1)).as(metric).isBetween(0.0, 1.0);
+        }
+        assertThat(json.path("baseline").path("model").asString()).isEqualTo("logistic_regression");
+        JsonNode folds = json.path("folds");
+        assertThat(folds.size()).isEqualTo(2);
+        assertThat(folds.get(1).path("trainFrom").asString()).isEqualTo("2018-04-08T00:00:00Z");
+        assertThat(folds.get(1).path("testFrom").asString()).isEqualTo("2018-04-14T00:00:00Z");
+        double meanAp = (folds.get(0).path("metrics").path("average_precision").asDouble()
+                + folds.get(1).path("metrics").path("average_precision").asDouble()) / 2;
+        assertThat(json.path("metrics").path("average_precision").asDouble()).isEqualTo(meanAp);
+    }
+
+    @Test
+    void badInputIsARefusalNamingRowAndField() throws Exception {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "TRANSACTION_ID,TX_DATETIME,CUSTOMER_ID,TERMINAL_ID,TX_AMOUNT,TX_FRAUD\n"
+                + "0,2018-04-01 00:00:31,1,2,x,0\n");
+        assertThatThrownBy(() -> HistoryFormat.HANDBOOK.read(csv))
+                .isInstanceOf(TrainingException.class)
+                .hasMessageContaining("bad.csv row 1, field TX_AMOUNT");
+    }
+
+    @Test
+    void aSplitOutsideTheDataSaysWhichPeriodIsEmpty() throws Exception {
+        Path csv = handbookCsv();
+        TimeSplit split = new TimeSplit(LocalDate.of(2018, 4, 15), 4, 2, 3, 1, 1);
+        List<LabelledTransaction> history = HistoryFormat.HANDBOOK.read(csv);
+        assertThatThrownBy(() -> SplitRun.execute(TrainingConfig.small(dir), csv, history, split,
+                System.out)).isInstanceOf(TrainingException.class).hasMessageContaining("the test period");
+    }
+}
