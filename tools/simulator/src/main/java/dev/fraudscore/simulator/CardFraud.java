@@ -32,6 +32,21 @@ final class CardFraud {
             if (rnd.nextDouble() < rates.accountTakeover()) {
                 accountTakeover(card, dayStart + awakeMillis(card, rnd), rnd, log);
             }
+            if (rnd.nextDouble() < rates.habitMimicry()) {
+                habitMimicry(card, dayStart, rnd, log);
+            }
+        }
+    }
+
+    /** Two to five web payments over one or two days, each at a waking hour, sized like the holder's own. */
+    private void habitMimicry(CardProfile card, long dayStart, RandomGenerator rnd, TransactionLog log) {
+        int n = 2 + rnd.nextInt(4);
+        int days = 1 + rnd.nextInt(2);
+        for (int i = 0; i < n; i++) {
+            long t = dayStart + rnd.nextInt(days) * Draws.DAY + awakeMillis(card, rnd);
+            Merchant m = catalog.randomWebShop(rnd);
+            long amount = Draws.amount(rnd, card.medianAmountMinor() * Draws.uniform(rnd, 1, 2.5), card.amountSigma());
+            log.add(card, t, m, amount, FraudPattern.HABIT_MIMICRY, card.homeLat(), card.homeLon());
         }
     }
 

@@ -16,6 +16,11 @@ public enum FraudPattern {
     ACCOUNT_TAKEOVER("account_takeover"),
     /** Card-not-present payments with cards whose data leaked at a breached merchant. */
     COMPROMISED_MERCHANT("compromised_merchant"),
+    /**
+     * Phished card details used as the holder would: a few web payments over a day or two, at the holder's waking
+     * hours, from the holder's country, for amounts in the holder's range; only the merchants are new.
+     */
+    HABIT_MIMICRY("habit_mimicry"),
     /** Handbook scenario 1: any payment above 220 EUR. */
     HANDBOOK_LARGE_AMOUNT("handbook_large_amount"),
     /** Handbook scenario 2: every payment at a terminal in the 28 days after it was compromised. */
@@ -38,7 +43,7 @@ public enum FraudPattern {
 
     /** The patterns the default profile injects (the others come from the Handbook profile or from files). */
     public static Set<FraudPattern> defaultProfile() {
-        return EnumSet.range(NONE, COMPROMISED_MERCHANT);
+        return EnumSet.range(NONE, HABIT_MIMICRY);
     }
 
     public boolean isFraud() {

@@ -9,12 +9,13 @@ public record FraudRates(
         double highAmountNewMerchant,
         double nightTime,
         double accountTakeover,
+        double habitMimicry,
         double compromisedMerchantsPerThousandCards) {
 
-    public static final FraudRates DEFAULT = new FraudRates(0.001, 0.0012, 0.001, 0.0008, 4.0);
+    public static final FraudRates DEFAULT = new FraudRates(0.001, 0.0012, 0.001, 0.0008, 0.0012, 4.0);
 
     public FraudRates {
-        for (double rate : new double[] {cardTesting, highAmountNewMerchant, nightTime, accountTakeover}) {
+        for (double rate : new double[] {cardTesting, highAmountNewMerchant, nightTime, accountTakeover, habitMimicry}) {
             if (rate < 0 || rate > 1) {
                 throw new IllegalArgumentException("a per card and day fraud rate must lie in [0, 1], got " + rate);
             }

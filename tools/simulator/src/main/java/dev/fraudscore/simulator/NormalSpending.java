@@ -32,7 +32,7 @@ final class NormalSpending {
                 trip = null;
             }
             if (trip == null && rnd.nextDouble() < card.travelPerDay()) {
-                trip = rnd.nextDouble() < 0.88 ? otherHome(card, rnd) : Country.pick(Country.FAR, rnd);
+                trip = rnd.nextDouble() < 0.8 ? otherHome(card, rnd) : Country.pick(Country.FAR, rnd);
                 tripEnd = day + 1 + rnd.nextInt(6);
             }
             long dayStart = log.startMillis() + day * Draws.DAY;
@@ -48,7 +48,7 @@ final class NormalSpending {
             boolean weekend = day % 7 >= 5;
             int n = Draws.poisson(rnd, card.dailyRate() * (weekend ? 1.2 : 1.0));
             for (int i = 0; i < n; i++) {
-                long t = dayStart + Math.round(hourOfDay(card, rnd) * Draws.HOUR);
+                long t = dayStart + Math.round((hourOfDay(card, rnd) - hoursAhead(card, trip)) * Draws.HOUR);
                 Merchant m = payOnce(card, trip, t, rnd, log);
                 if (rnd.nextDouble() < SPREE) {
                     spree(card, trip, m, t, rnd, log);
@@ -97,12 +97,12 @@ final class NormalSpending {
             Merchant web = rnd.nextDouble() < USUAL_ONLINE ? Draws.pick(card.usualOnline(), rnd) : catalog.randomOnline(rnd);
             double lat = trip == null ? card.homeLat() : here.randomLat(rnd);
             double lon = trip == null ? card.homeLon() : here.randomLon(rnd);
-            log.add(card, t, web, onlineAmount(card, web, rnd), FraudPattern.NONE, lat, lon);
+            GenuineRepeats.pay(card, t, web, onlineAmount(card, web, rnd), lat, lon, rnd, log);
             return web;
         }
         Merchant shop = trip == null && rnd.nextDouble() < USUAL_SHOP
                 ? Draws.pick(card.usualShops(), rnd) : catalog.randomShop(here.code(), rnd);
-        log.addPresent(card, t, shop, shopAmount(card, shop, rnd), FraudPattern.NONE);
+        GenuineRepeats.pay(card, t, shop, shopAmount(card, shop, rnd), shop.lat(), shop.lon(), rnd, log);
         return shop;
     }
 
@@ -129,6 +129,14 @@ final class NormalSpending {
             return rnd.nextDouble() * card.activeFromHour();
         }
         return Draws.uniform(rnd, card.activeFromHour(), card.activeToHour()) % 24;
+    }
+
+    /**
+     * How many hours the trip's local time is ahead of home (about one per 15 degrees of longitude): the holder keeps
+     * local waking hours, so a trip to the Americas pays at night in UTC, as night-time fraud does.
+     */
+    private static double hoursAhead(CardProfile card, Country trip) {
+        return trip == null ? 0 : Math.round((trip.lon() - card.home().lon()) / 15);
     }
 
     private static Country otherHome(CardProfile card, RandomGenerator rnd) {

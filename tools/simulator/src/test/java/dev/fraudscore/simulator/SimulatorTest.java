@@ -107,6 +107,45 @@ class SimulatorTest {
     }
 
     @Test
+    void habitMimicryPaysOnlineFromHomeAtWakingHoursForOrdinaryAmounts() {
+        List<LabelledTransaction> mimicry = RUN.stream().filter(t -> t.pattern() == FraudPattern.HABIT_MIMICRY).toList();
+        assertThat(mimicry).isNotEmpty().allMatch(t -> t.transaction().channel() == Channel.ECOMMERCE);
+        assertThat(mimicry).allMatch(t -> hourUtc(t) >= 5);
+        assertThat(mimicry).allMatch(t -> t.transaction().amountMinor() < 200_000);
+    }
+
+    @Test
+    void genuinePaymentsAlsoComeInQuickRunsAtOneMerchant() {
+        // retries after a decline, split payments and in-app purchases: the same card and merchant within 5 minutes
+        Map<String, List<LabelledTransaction>> byCardAndMerchant = RUN.stream().filter(t -> !t.fraud())
+                .collect(Collectors.groupingBy(t -> t.transaction().cardKey() + "|" + t.transaction().merchantKey()));
+        long retries = 0;
+        long quickRuns = 0;
+        for (List<LabelledTransaction> payments : byCardAndMerchant.values()) {
+            for (int i = 1; i < payments.size(); i++) {
+                FeatureTransaction before = payments.get(i - 1).transaction();
+                FeatureTransaction after = payments.get(i).transaction();
+                if (Duration.between(before.occurredAt(), after.occurredAt()).compareTo(Duration.ofMinutes(5)) <= 0) {
+                    quickRuns++;
+                    retries += before.amountMinor() == after.amountMinor() ? 1 : 0;
+                }
+            }
+        }
+        assertThat(retries).as("genuine repeats of the same amount within 5 minutes").isGreaterThan(100);
+        assertThat(quickRuns).isGreaterThan(retries);
+    }
+
+    @Test
+    void holdersTravellingFarPayAtTheirLocalWakingHoursWhichIsNightInUtc() {
+        Set<String> far = Country.FAR.stream().map(Country::code).collect(Collectors.toSet());
+        List<LabelledTransaction> farShops = RUN.stream().filter(t -> !t.fraud())
+                .filter(t -> t.transaction().channel() == Channel.POS && far.contains(t.transaction().merchantCountry()))
+                .toList();
+        assertThat(farShops).isNotEmpty();
+        assertThat(farShops).anyMatch(t -> hourUtc(t) < 5);
+    }
+
+    @Test
     void writesOneParsableJsonObjectPerLine() {
         StringWriter out = new StringWriter();
         JsonLines.write(RUN.subList(0, 50), out);

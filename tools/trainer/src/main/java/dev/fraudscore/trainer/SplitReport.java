@@ -46,6 +46,7 @@ final class SplitReport {
             fold.put("testFraudRows", f.testFraudRows());
             fold.put("metrics", f.scores().get(SplitRun.MLP).metrics());
             fold.put("baseline", baseline(f.scores().get(SplitRun.LOGISTIC_REGRESSION)));
+            fold.put("singleFeatureAveragePrecision", f.singleFeatures());
             folds.add(fold);
         }
         report.put("folds", folds);
@@ -91,6 +92,11 @@ final class SplitReport {
             for (String model : List.of(SplitRun.MLP, SplitRun.LOGISTIC_REGRESSION)) {
                 row(out, "mean", model, r.mean(model));
             }
+        }
+        for (SplitRun.Fold f : r.folds()) {
+            Map.Entry<String, Double> strongest = f.singleFeatures().entrySet().iterator().next();
+            out.printf(Locale.ROOT, "fold %d: the strongest single feature, %s, has AP %.4f alone%n",
+                    f.periods().index(), strongest.getKey(), strongest.getValue());
         }
     }
 

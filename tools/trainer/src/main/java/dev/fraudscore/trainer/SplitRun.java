@@ -26,8 +26,9 @@ final class SplitRun {
     static final String MLP = "mlp";
     static final String LOGISTIC_REGRESSION = "logistic_regression";
 
+    /** @param singleFeatures each feature's average precision alone on the test rows ({@link SingleFeatures}) */
     record Fold(TimeSplit.Fold periods, int trainRows, int trainFraudRows, int testRows, int testFraudRows,
-            Map<String, ModelScore> scores) {
+            Map<String, ModelScore> scores, Map<String, Double> singleFeatures) {
     }
 
     record Result(Path input, TimeSplit split, String featureSet, List<Fold> folds, double seconds) {
@@ -76,7 +77,7 @@ final class SplitRun {
         scores.put(LOGISTIC_REGRESSION, score(config, new Architecture("mlp", width, List.of()), normalization, fit,
                 validation, test, testCards, log));
         return new Fold(p, fit.size() + validation.size(), fit.positives() + validation.positives(), test.size(),
-                test.positives(), scores);
+                test.positives(), scores, SingleFeatures.averagePrecision(featureSet.featureNames(), test));
     }
 
     private static ModelScore score(TrainingConfig config, Architecture architecture, Normalization normalization,
