@@ -1,9 +1,15 @@
 package dev.fraudscore.support.grpc;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 
 /** Every service that serves gRPC gets {@link GrpcStatusMapping} by depending on service-support. */
@@ -14,5 +20,21 @@ public class GrpcSupportAutoConfiguration {
     @Bean
     GrpcStatusMapping grpcStatusMapping(@Value("${spring.application.name:the service}") String service) {
         return new GrpcStatusMapping(service);
+    }
+
+    /**
+     * {@link GrpcCallMetrics} on every gRPC service; a service that counts its calls its own way (predict-service)
+     * sets {@code fraudscore.grpc.call-metrics=false}.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnProperty(name = "fraudscore.grpc.call-metrics", havingValue = "true", matchIfMissing = true)
+    static class CallMetrics {
+
+        @Bean
+        @GlobalServerInterceptor
+        GrpcCallMetrics grpcCallMetrics(ObjectProvider<MeterRegistry> registry) {
+            return new GrpcCallMetrics(registry.getIfAvailable(() -> Metrics.globalRegistry));
+        }
     }
 }
