@@ -36,9 +36,14 @@ public final class DownstreamChannels implements AutoCloseable {
         nudger.scheduleWithFixedDelay(this::nudge, NUDGE_EVERY_MILLIS, NUDGE_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** @param target {@code host:port} */
+    /**
+     * @param target {@code host:port}
+     * <p>
+     * Answers are read and handed over on the Netty event loop (direct executor), not on a second pool: the only
+     * callbacks complete the future a request thread waits on, and each hop saves a thread hand-off.
+     */
     static ManagedChannel plaintext(String target) {
-        return NettyChannelBuilder.forTarget(target).usePlaintext().build();
+        return NettyChannelBuilder.forTarget(target).usePlaintext().directExecutor().build();
     }
 
     /** Starts dialling the three downstreams now rather than at the first request. */
