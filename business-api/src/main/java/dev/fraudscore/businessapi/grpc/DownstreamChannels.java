@@ -37,10 +37,10 @@ public final class DownstreamChannels implements AutoCloseable {
     }
 
     /**
-     * @param target {@code host:port}
-     * <p>
      * Answers are read and handed over on the Netty event loop (direct executor), not on a second pool: the only
      * callbacks complete the future a request thread waits on, and each hop saves a thread hand-off.
+     *
+     * @param target {@code host:port}
      */
     static ManagedChannel plaintext(String target) {
         return NettyChannelBuilder.forTarget(target).usePlaintext().directExecutor().build();
