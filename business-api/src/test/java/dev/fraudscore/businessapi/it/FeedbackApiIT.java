@@ -158,7 +158,8 @@ class FeedbackApiIT {
         assertThat(futureProblem.get("detail").asString()).isEqualTo("The feedback has an invalid field: reportedAt; see errors.");
         assertThat(futureProblem.get("errors").get(0).get("field").asString()).isEqualTo("reportedAt");
         assertThat(futureProblem.get("errors").get(0).get("message").asString())
-                .startsWith("must not be in the future").endsWith("which allows 5 seconds of clock skew");
+                .isEqualTo("must not be in the future (this server allows 5 seconds of clock skew): a label counts from"
+                        + " when it was reported");
         assertThat(json(badLabel).get("errors").get(0).get("field").asString()).isEqualTo("label");
         assertThat(json(badLabel).get("errors").get(0).get("message").asString()).isEqualTo("must be FRAUD or GENUINE");
         assertThat(wrongType.statusCode()).isEqualTo(400);
