@@ -1,6 +1,7 @@
 package dev.fraudscore.embedded;
 
 import dev.fraudscore.embedded.ports.InProcessFeatures;
+import dev.fraudscore.embedded.ports.InProcessLabels;
 import dev.fraudscore.embedded.ports.InProcessPolicy;
 import dev.fraudscore.embedded.ports.InProcessScorer;
 import dev.fraudscore.embedded.ports.RegistryCatalog;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The four ports of the scoring spine, filled in-process, and the gateway's API keys in front. */
+/** The four ports of the scoring spine and the label port, filled in-process, and the gateway's API keys in front. */
 @Configuration(proxyBeanMethods = false)
 public class EmbeddedConfiguration {
 
@@ -37,6 +38,11 @@ public class EmbeddedConfiguration {
     }
 
     @Bean
+    InProcessLabels labelSink(FeatureComputer features) {
+        return new InProcessLabels(features, NO_HOP_TIMEOUT);
+    }
+
+    @Bean
     InProcessScorer scorer(Predictor predictor, @Qualifier("batchClock") Clock batchClock) {
         return new InProcessScorer(predictor, batchClock, NO_HOP_TIMEOUT);
     }
@@ -46,14 +52,14 @@ public class EmbeddedConfiguration {
         return new InProcessPolicy(decider, NO_HOP_TIMEOUT);
     }
 
-    /** Only {@code POST /fraud-score}, as the gateway routes it, after the request id is set. */
+    /** Only {@code POST /fraud-score} and {@code /fraud-feedback}, as the gateway routes them, after the request id is set. */
     @Bean
     FilterRegistrationBean<ApiKeyServletFilter> apiKeys(EmbeddedProperties properties, JsonMapper json) {
         ApiKeyRegistry registry = new ApiKeyRegistry(properties.apiKeys().stream()
                 .map(key -> ApiKeyRegistry.Caller.ofHash(key.name(), key.sha256())).toList());
         FilterRegistrationBean<ApiKeyServletFilter> filter = new FilterRegistrationBean<>(
                 new ApiKeyServletFilter(registry, json));
-        filter.addUrlPatterns("/fraud-score");
+        filter.addUrlPatterns("/fraud-score", "/fraud-feedback");
         filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return filter;
     }

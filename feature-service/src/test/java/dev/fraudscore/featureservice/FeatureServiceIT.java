@@ -8,8 +8,11 @@ import com.google.rpc.BadRequest;
 import dev.fraudscore.contracts.common.v1.Channel;
 import dev.fraudscore.contracts.common.v1.FeatureSetRef;
 import dev.fraudscore.contracts.feature.v1.FeatureServiceGrpc;
+import dev.fraudscore.contracts.feature.v1.FraudLabel;
 import dev.fraudscore.contracts.feature.v1.GetFeaturesRequest;
 import dev.fraudscore.contracts.feature.v1.GetFeaturesResponse;
+import dev.fraudscore.contracts.feature.v1.RecordLabelRequest;
+import dev.fraudscore.contracts.feature.v1.RecordLabelResponse;
 import dev.fraudscore.contracts.feature.v1.Transaction;
 import dev.fraudscore.features.FraudV1;
 import dev.fraudscore.features.FraudV2;
@@ -139,12 +142,62 @@ class FeatureServiceIT {
         assertThat(v1.getNamesList()).isEqualTo(new FraudV1().featureNames());
         assertThat(v2.getFeatureSet().getFingerprint()).isEqualTo(fraudV2.fingerprint());
         assertThat(v2.getNamesList()).isEqualTo(fraudV2.featureNames());
-        assertThat(v2.getReplayed()).as("the same transaction is new to each set").isFalse();
+        // served from fraud_v1, the transaction was recorded in fraud_v2 too (it counts labels): a replay there
+        assertThat(v2.getReplayed()).as("recorded in fraud_v2 when fraud_v1 served it").isTrue();
         int count1h = fraudV2.featureNames().indexOf("card_tx_count_1h");
-        assertThat(v2Next.getValuesList().get(count1h)).isEqualTo(1f);
+        assertThat(v2Next.getValuesList().get(count1h)).as("both-1, counted once in fraud_v2").isEqualTo(1f);
         assertThat(redis.keys(PREFIX + "fraud_v1:{card-both}:*")).isNotEmpty();
         assertThat(redis.keys(PREFIX + "fraud_v2:{card-both}:*")).isNotEmpty();
         assertThat(redis.keys(PREFIX + "fraud_v2:m:{merchant-1}:*")).containsExactly(PREFIX + "fraud_v2:m:{merchant-1}:md");
+    }
+
+    private static RecordLabelRequest label(String id, FraudLabel label, Instant reportedAt) {
+        return RecordLabelRequest.newBuilder().setTransactionId(id).setLabel(label)
+                .setReportedAt(Timestamp.newBuilder().setSeconds(reportedAt.getEpochSecond())).build();
+    }
+
+    @Test
+    void aTransactionScoredThroughFraudV1TakesALateLabelThatMovesFraudV2sMerchantRisk() {
+        FraudV2 fraudV2 = new FraudV2();
+        features().getFeatures(request(transaction("lab-1", "card-lab", AT).setMerchantKey("m-lab"), "fraud", 1, ""));
+        Instant reported = AT.plus(Duration.ofDays(2));
+
+        RecordLabelResponse first = features().recordLabel(label("lab-1", FraudLabel.FRAUD_LABEL_FRAUD, reported));
+        RecordLabelResponse repeated = features().recordLabel(label("lab-1", FraudLabel.FRAUD_LABEL_FRAUD, reported));
+        StatusRuntimeException conflict = catchThrowableOfType(StatusRuntimeException.class,
+                () -> features().recordLabel(label("lab-1", FraudLabel.FRAUD_LABEL_GENUINE, reported)));
+        GetFeaturesResponse later = features().getFeatures(request(
+                transaction("lab-2", "card-lab-2", AT.plus(Duration.ofDays(8))).setMerchantKey("m-lab"), "fraud", 2, ""));
+
+        assertThat(first.getTransactionId()).isEqualTo("lab-1");
+        assertThat(first.getLabel()).isEqualTo(FraudLabel.FRAUD_LABEL_FRAUD);
+        assertThat(repeated).as("the same answer, counted once").isEqualTo(first);
+        assertThat(conflict.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(conflict.getStatus().getDescription())
+                .isEqualTo("transaction lab-1 is already labelled FRAUD; a label is final, so GENUINE was not recorded");
+        int risk1d = fraudV2.featureNames().indexOf("merchant_risk_1d_delayed");
+        assertThat(later.getValuesList().get(risk1d)).as("one fraud among one transaction, 8 days before").isEqualTo(1f);
+    }
+
+    @Test
+    void aLabelForATransactionNeverScoredIsNotFoundNamingTheHorizon() {
+        StatusRuntimeException unknown = catchThrowableOfType(StatusRuntimeException.class,
+                () -> features().recordLabel(label("never-scored", FraudLabel.FRAUD_LABEL_FRAUD, AT)));
+
+        assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(unknown.getStatus().getDescription()).isEqualTo("no transaction never-scored was scored in the"
+                + " last 39 days, the horizon of late labels, so there is nothing to label");
+    }
+
+    @Test
+    void refusesABadLabelNamingEachField() throws Exception {
+        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
+                () -> features().recordLabel(RecordLabelRequest.getDefaultInstance()));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        BadRequest badRequest = StatusProto.fromThrowable(refused).getDetails(0).unpack(BadRequest.class);
+        assertThat(badRequest.getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)
+                .containsExactly("transaction_id", "label", "reported_at");
     }
 
     @Test

@@ -159,6 +159,34 @@ class GatewayIT {
     }
 
     @Test
+    void forwardsFeedbackWithTheSameProtectionAsScores() {
+        String feedback = "{\"transactionId\":\"tx-1\",\"label\":\"FRAUD\",\"reportedAt\":\"2026-12-01T10:00:00Z\"}";
+        byte[] seventyKb = new byte[70 * 1024];
+        Arrays.fill(seventyKb, (byte) 'a');
+
+        HttpResponse<String> forwarded = client.send(client.request("/fraud-feedback").POST(json(feedback))
+                .header("X-API-Key", DEV_KEY).header("X-Request-Id", "fb-1"));
+        Recorded seen = onlyUpstreamRequest();
+        HttpResponse<String> noKey = client.send(client.request("/fraud-feedback").POST(json(feedback)));
+        HttpResponse<String> get = client.send(client.request("/fraud-feedback").GET().header("X-API-Key", DEV_KEY));
+        HttpResponse<String> tooLarge = client.send(client.request("/fraud-feedback")
+                .POST(BodyPublishers.ofByteArray(seventyKb)).header("X-API-Key", DEV_KEY));
+
+        assertThat(forwarded.statusCode()).isEqualTo(200);
+        assertThat(forwarded.headers().firstValue("X-Request-Id")).hasValue("fb-1");
+        assertThat(seen.path()).isEqualTo("/fraud-feedback");
+        assertThat(seen.body()).isEqualTo(feedback);
+        assertThat(seen.header("X-Caller")).containsExactly("dev");
+        assertThat(seen.header("X-API-Key")).isEmpty();
+        assertProblem(noKey, 401);
+        assertThat(assertProblem(get, 405).path("detail").asString()).isEqualTo(
+                "Method GET is not supported at /fraud-feedback; use POST.");
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(assertProblem(tooLarge, 413).path("detail").asString()).contains("65536");
+        assertThat(UPSTREAM.received()).as("only the call with a key and a small body").hasSize(1);
+    }
+
+    @Test
     void offersNothingButPostFraudScore() {
         HttpResponse<String> get = client.send(client.request("/fraud-score").GET().header("X-API-Key", DEV_KEY));
         HttpResponse<String> otherPath = client.send(client.request("/score").POST(json(TRANSACTION))
@@ -170,7 +198,8 @@ class GatewayIT {
                 "Method GET is not supported at /fraud-score; use POST.");
         assertThat(get.headers().firstValue("Allow")).hasValue("POST");
         assertProblem(otherPath, 404);
-        assertThat(assertProblem(actuator, 404).path("detail").asString()).contains("POST /fraud-score");
+        assertThat(assertProblem(actuator, 404).path("detail").asString()).contains("POST /fraud-score")
+                .contains("POST /fraud-feedback");
         assertThat(internal.statusCode()).isNotEqualTo(200);
         assertThat(UPSTREAM.received()).isEmpty();
     }

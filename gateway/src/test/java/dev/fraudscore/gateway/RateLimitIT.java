@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -49,6 +50,11 @@ class RateLimitIT {
     @LocalServerPort
     int port;
 
+    @BeforeEach
+    void forgetEarlierCalls() {
+        UPSTREAM.clear(); // each test counts what it forwarded itself
+    }
+
     @LocalManagementPort
     int managementPort;
 
@@ -83,5 +89,26 @@ class RateLimitIT {
                 .contains("fraudscore_gateway_rate_limited_total{caller=\"dev\"} 0.0")
                 // not asserted at 0: on a loaded machine the first calls may outwait the 50 ms Redis timeout
                 .contains("fraudscore_gateway_rate_limit_failed_open_total ");
+    }
+
+    @Test
+    void feedbackDrawsOnTheSameBucketAsScores() {
+        GatewayClient client = new GatewayClient(port);
+        String feedback = "{\"transactionId\":\"tx-1\",\"label\":\"FRAUD\",\"reportedAt\":\"2026-12-01T10:00:00Z\"}";
+        List<HttpResponse<String>> tight = new ArrayList<>();
+        for (int i = 0; i < ATTEMPTS; i++) {
+            tight.add(client.send(client.score(json(TRANSACTION), "X-API-Key", TIGHT_KEY)));
+            tight.add(client.send(client.request("/fraud-feedback").POST(json(feedback)).header("X-API-Key", TIGHT_KEY)));
+        }
+
+        List<HttpResponse<String>> refusedFeedback = new ArrayList<>();
+        for (int i = 1; i < tight.size(); i += 2) {
+            if (tight.get(i).statusCode() == 429) {
+                refusedFeedback.add(tight.get(i));
+            }
+        }
+        assertThat(tight).allSatisfy(r -> assertThat(r.statusCode()).isIn(200, 429));
+        assertThat(refusedFeedback).as("feedback is limited like scores").isNotEmpty();
+        assertThat(refusedFeedback.get(0).headers().firstValue("Retry-After")).hasValue("1");
     }
 }

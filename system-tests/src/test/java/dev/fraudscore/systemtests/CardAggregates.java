@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * Reads the feature store directly: how many transactions feature-service has recorded for a card
- * (the members of the card's sliding-window sorted sets under the test's key prefix).
+ * (the members of the card's sliding-window sorted sets under the test's key prefix, in {@code fraud_v1}'s namespace:
+ * the default model's set; every transaction is recorded in {@code fraud_v2} too, whose hour window would count it
+ * again).
  */
 final class CardAggregates {
 
@@ -29,7 +31,7 @@ final class CardAggregates {
 
     long transactionsOf(String cardToken) {
         long count = 0;
-        ScanArgs match = ScanArgs.Builder.matches(prefix + "*" + cardToken + "*").limit(500);
+        ScanArgs match = ScanArgs.Builder.matches(prefix + "fraud_v1:*" + cardToken + "*").limit(500);
         KeyScanCursor<String> cursor = redis.scan(match);
         while (true) {
             for (String key : cursor.getKeys()) {

@@ -30,17 +30,27 @@ final class OpenApiContract {
 
     /** How an answer to POST /fraud-score differs from the document; empty when it conforms. */
     static List<String> violations(Answer answer) {
-        return violations(answer.status(), answer.contentType(), answer.headers().map(), answer.rawBody());
+        return violations(PATH, answer);
+    }
+
+    /** How an answer to POST on {@code path} differs from the document; empty when it conforms. */
+    static List<String> violations(String path, Answer answer) {
+        return violations(path, answer.status(), answer.contentType(), answer.headers().map(), answer.rawBody());
     }
 
     static List<String> violations(int status, String contentType, Map<String, List<String>> headers, String body) {
+        return violations(PATH, status, contentType, headers, body);
+    }
+
+    private static List<String> violations(String path, int status, String contentType, Map<String, List<String>> headers,
+            String body) {
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withContentType(contentType).withBody(body);
         headers.forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
                 response.withHeader(name, values);
             }
         });
-        return errors(VALIDATOR.validateResponse(PATH, Request.Method.POST, response.build()));
+        return errors(VALIDATOR.validateResponse(path, Request.Method.POST, response.build()));
     }
 
     /** How a POST /fraud-score with this JSON body and API key differs from what the document accepts. */

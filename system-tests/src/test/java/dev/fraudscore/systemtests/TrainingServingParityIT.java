@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Training and serving cannot drift: the vectors the trainer computes for a simulated history are
  * exactly the vectors the running feature-service (Redis, Lua) serves for the same history, for every set it
  * serves side by side. {@code fraud_v2}'s history is longer than its 7-day label delay, so its merchant windows
- * fill; the service has no label path yet, so the replay reports none either.
+ * fill; this test sends no labels, so the replay reports none either. Each set's run has keys of its own (a prefix on
+ * every id): feature-service also records what one set serves in every set that counts labels, so the runs would
+ * otherwise meet in {@code fraud_v2}'s state.
  */
 class TrainingServingParityIT {
 
@@ -48,7 +50,7 @@ class TrainingServingParityIT {
             assertThat(history).hasSizeGreaterThan(400);
             for (int i = 0; i < history.size(); i++) {
                 GetFeaturesResponse served = features.withDeadlineAfter(5, TimeUnit.SECONDS).getFeatures(
-                        GetFeaturesRequest.newBuilder().setTransaction(toProto(history.get(i).transaction()))
+                        GetFeaturesRequest.newBuilder().setTransaction(toProto(history.get(i).transaction(), setId + "-"))
                                 .setFeatureSet(set).build());
                 assertThat(served.getNamesList()).isEqualTo(featureSet.featureNames());
                 float[] servedValues = new float[served.getValuesCount()];
@@ -63,15 +65,16 @@ class TrainingServingParityIT {
         }
     }
 
-    private static Transaction toProto(FeatureTransaction tx) {
+    /** @param run put before every id: the vectors do not depend on the ids' text, only on which are equal */
+    private static Transaction toProto(FeatureTransaction tx, String run) {
         Transaction.Builder proto = Transaction.newBuilder()
-                .setTransactionId(tx.transactionId())
+                .setTransactionId(run + tx.transactionId())
                 .setOccurredAt(Timestamp.newBuilder().setSeconds(tx.occurredAt().getEpochSecond())
                         .setNanos(tx.occurredAt().getNano()))
                 .setAmountMinor(tx.amountMinor())
                 .setBaseCurrency("EUR")
-                .setCardKey(tx.cardKey())
-                .setMerchantKey(tx.merchantKey())
+                .setCardKey(run + tx.cardKey())
+                .setMerchantKey(run + tx.merchantKey())
                 .setChannel(Channel.valueOf("CHANNEL_" + tx.channel().name()));
         if (tx.cardCountry() != null) {
             proto.setCardCountry(tx.cardCountry());

@@ -4,6 +4,7 @@ import dev.fraudscore.businessapi.grpc.DownstreamChannels;
 import dev.fraudscore.businessapi.grpc.DownstreamWarmup;
 import dev.fraudscore.businessapi.grpc.FeatureClient;
 import dev.fraudscore.businessapi.grpc.GuardedDownstream;
+import dev.fraudscore.businessapi.grpc.LabelClient;
 import dev.fraudscore.businessapi.grpc.ModelMetadataCache;
 import dev.fraudscore.businessapi.grpc.PostprocessClient;
 import dev.fraudscore.businessapi.grpc.PredictClient;
@@ -50,6 +51,13 @@ public class DownstreamConfiguration {
     FeatureClient featureClient(DownstreamChannels channels, CircuitBreakerRegistry breakers, TimeLimiterRegistry limiters,
             ScheduledExecutorService downstreamTimers) {
         return new FeatureClient(channels.features(), guard("features", breakers, limiters, downstreamTimers));
+    }
+
+    /** Its own breaker and time limiter ({@code labels}): feedback must not open the scoring path's breaker. */
+    @Bean
+    LabelClient labelClient(DownstreamChannels channels, CircuitBreakerRegistry breakers, TimeLimiterRegistry limiters,
+            ScheduledExecutorService downstreamTimers) {
+        return new LabelClient(channels.features(), guard("labels", breakers, limiters, downstreamTimers));
     }
 
     @Bean

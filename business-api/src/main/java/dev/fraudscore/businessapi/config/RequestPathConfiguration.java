@@ -2,10 +2,13 @@ package dev.fraudscore.businessapi.config;
 
 import dev.fraudscore.businessapi.domain.CurrencyTable;
 import dev.fraudscore.businessapi.domain.DataDomainTranslator;
+import dev.fraudscore.businessapi.domain.FeedbackValidator;
 import dev.fraudscore.businessapi.domain.ScoreAssembler;
 import dev.fraudscore.businessapi.domain.TransactionValidator;
 import dev.fraudscore.businessapi.pipeline.DecisionPolicy;
 import dev.fraudscore.businessapi.pipeline.FeatureSource;
+import dev.fraudscore.businessapi.pipeline.FeedbackService;
+import dev.fraudscore.businessapi.pipeline.LabelSink;
 import dev.fraudscore.businessapi.pipeline.FraudScoreService;
 import dev.fraudscore.businessapi.pipeline.ModelCatalog;
 import dev.fraudscore.businessapi.pipeline.Scorer;
@@ -28,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The request path whatever the deployment: validation, translation, idempotency, and the scoring spine over
- * the four ports ({@link ModelCatalog}, {@link FeatureSource}, {@link Scorer}, {@link DecisionPolicy}), which
+ * the four ports ({@link ModelCatalog}, {@link FeatureSource}, {@link Scorer}, {@link DecisionPolicy}), and late
+ * labels over a fifth ({@link LabelSink}), which
  * the decomposed deployment fills with gRPC clients ({@link DownstreamConfiguration}) and the embedded one
  * with the other services' domain code in-process.
  */
@@ -72,6 +76,12 @@ public class RequestPathConfiguration {
             Clock clock) {
         return new RedisIdempotencyStore(redis, properties.idempotency().keyPrefix(), properties.idempotency().ttl(),
                 breakers.circuitBreaker("idempotency"), clock);
+    }
+
+    @Bean
+    FeedbackService feedbackService(Validator formats, Clock clock, LabelSink labels, PipelineMetrics metrics) {
+        return new FeedbackService(new FeedbackValidator(formats, clock, FeedbackValidator.MAX_CLOCK_SKEW), labels,
+                metrics);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.fraudscore.businessapi.metrics;
 
+import dev.fraudscore.businessapi.pipeline.FeedbackOutcome;
 import dev.fraudscore.businessapi.pipeline.PipelineMetrics;
 import dev.fraudscore.businessapi.pipeline.StepFailure;
 import io.micrometer.core.instrument.Counter;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * The request path's counters on {@code /actuator/prometheus}: {@code fraudscore_api_bulkhead_rejected_total} and
- * {@code fraudscore_api_degraded_total{step,cause}}. Every counter is registered up front, at 0, and looked up
+ * {@code fraudscore_api_degraded_total{step,cause}}, and {@code fraudscore_api_feedback_total{outcome}}. Every counter is registered up front, at 0, and looked up
  * without building tags on the request path.
  */
 public final class MicrometerPipelineMetrics implements PipelineMetrics {
@@ -20,6 +21,7 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
 
     private final Counter busy;
     private final Map<String, Map<StepFailure.Cause, Counter>> degraded = new HashMap<>();
+    private final Map<FeedbackOutcome, Counter> feedback = new EnumMap<>(FeedbackOutcome.class);
 
     public MicrometerPipelineMetrics(MeterRegistry meters) {
         busy = Counter.builder("fraudscore.api.bulkhead.rejected")
@@ -37,11 +39,22 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
             }
             degraded.put(step, byCause);
         }
+        for (FeedbackOutcome outcome : FeedbackOutcome.values()) {
+            feedback.put(outcome, Counter.builder("fraudscore.api.feedback")
+                    .description("Late labels sent to POST /fraud-feedback, by what became of them")
+                    .tag("outcome", outcome.tag())
+                    .register(meters));
+        }
     }
 
     @Override
     public void busy() {
         busy.increment();
+    }
+
+    @Override
+    public void feedback(FeedbackOutcome outcome) {
+        feedback.get(outcome).increment();
     }
 
     @Override

@@ -24,4 +24,8 @@ public interface PipelineMetrics {
      * @param cause whether too much work or a fault made it fail
      */
     void degraded(String step, StepFailure.Cause cause);
+
+    /** What became of a late label ({@code POST /fraud-feedback}); counts nothing unless implemented. */
+    default void feedback(FeedbackOutcome outcome) {
+    }
 }

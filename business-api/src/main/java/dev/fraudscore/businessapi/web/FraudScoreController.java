@@ -28,7 +28,7 @@ class FraudScoreController {
     private final ApiProperties properties;
     private final Clock clock;
     private final BodyReader bodyReader;
-    private final TransactionParser parser;
+    private final JsonBodyParser<TransactionRequest> parser;
 
     FraudScoreController(TransactionValidator validator, FraudScoreService service, ApiProperties properties, Clock clock,
             JsonMapper json) {
@@ -37,7 +37,7 @@ class FraudScoreController {
         this.properties = properties;
         this.clock = clock;
         this.bodyReader = new BodyReader(Math.toIntExact(properties.maxBodySize().toBytes()));
-        this.parser = new TransactionParser(json);
+        this.parser = JsonBodyParser.transactions(json);
     }
 
     @PostMapping(path = "/fraud-score", consumes = MediaType.APPLICATION_JSON_VALUE)

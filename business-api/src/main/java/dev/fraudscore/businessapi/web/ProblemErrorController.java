@@ -27,7 +27,7 @@ class ProblemErrorController implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String detail;
         if (code == null) {
-            detail = "There is nothing at " + request.getRequestURI() + "; the API is POST /fraud-score.";
+            detail = "There is nothing at " + request.getRequestURI() + "; the API is POST /fraud-score and POST /fraud-feedback.";
         } else if (status.is5xxServerError()) {
             detail = ProblemHandler.internalSentence(request);
         } else {

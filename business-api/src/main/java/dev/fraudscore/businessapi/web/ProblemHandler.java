@@ -2,6 +2,7 @@ package dev.fraudscore.businessapi.web;
 
 import dev.fraudscore.businessapi.config.ApiProperties;
 import dev.fraudscore.businessapi.domain.TransactionIdReusedException;
+import dev.fraudscore.businessapi.pipeline.FeedbackRefusedException;
 import dev.fraudscore.domain.DomainException;
 import dev.fraudscore.support.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,27 +48,39 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 e.getMessage(), request), new HttpHeaders());
     }
 
+    @ExceptionHandler(FeedbackRefusedException.class)
+    ResponseEntity<Object> labelRefused(FeedbackRefusedException e, HttpServletRequest request) {
+        ProblemDetail problem = e.kind() == DomainException.Kind.NOT_FOUND
+                ? problem(HttpStatus.NOT_FOUND, "unknown-transaction", "Unknown transaction", e.getMessage(), request)
+                : problem(HttpStatus.CONFLICT, "label-conflict", "Label already recorded", e.getMessage(), request);
+        return respond(problem, new HttpHeaders());
+    }
+
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> refused(DomainException e, HttpServletRequest request) {
-        if (e.kind() == DomainException.Kind.OVERLOADED) {
+        if (e.kind() == DomainException.Kind.OVERLOADED || e.kind() == DomainException.Kind.UNAVAILABLE) {
             HttpHeaders headers = new HttpHeaders();
             headers.set(HttpHeaders.RETRY_AFTER, busyRetryAfter);
-            return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Service busy", e.getMessage(), request),
+            return respond(e.kind() == DomainException.Kind.OVERLOADED
+                    ? problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Service busy", e.getMessage(), request)
+                    : problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", e.getMessage(), request),
                     headers);
         }
         if (e.kind() != DomainException.Kind.INVALID) {
             return unexpected(e, request);
         }
+        String what = what(request);
+        String slug = "invalid-" + what;
+        String title = "Invalid " + what;
         if (e.violations().isEmpty()) {
-            return respond(problem(HttpStatus.BAD_REQUEST, "invalid-transaction", "Invalid transaction", e.getMessage(),
-                    request), new HttpHeaders());
+            return respond(problem(HttpStatus.BAD_REQUEST, slug, title, e.getMessage(), request), new HttpHeaders());
         }
         int count = e.violations().size();
         String detail = count == 1
-                ? "The transaction has an invalid field: " + e.violations().get(0).field() + "; see errors."
-                : "The transaction has " + count + " invalid fields: " + e.violations().stream()
+                ? "The " + what + " has an invalid field: " + e.violations().get(0).field() + "; see errors."
+                : "The " + what + " has " + count + " invalid fields: " + e.violations().stream()
                         .map(v -> v.field()).distinct().collect(Collectors.joining(", ")) + "; see errors.";
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-transaction", "Invalid transaction", detail, request);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, slug, title, detail, request);
         return respond(Problems.withErrors(problem, e.violations()), new HttpHeaders());
     }
 
@@ -100,6 +113,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problem(statusCode, Problems.slug(title), title, detail(ex, body, request), request), headers);
     }
 
+    /** What the body describes, in the problem's words: a transaction, or a late label's feedback. */
+    private static String what(HttpServletRequest request) {
+        return FeedbackController.PATH.equals(request.getRequestURI()) ? "feedback" : "transaction";
+    }
+
     static String internalSentence(HttpServletRequest request) {
         return "The request could not be processed because of an error on our side; quote requestId "
                 + RequestIdFilter.requestId(request) + " when reporting it.";
@@ -108,7 +126,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static String detail(Exception ex, Object body, HttpServletRequest request) {
         if (ex instanceof NoResourceFoundException) {
             return "There is nothing at " + request.getMethod() + " " + request.getRequestURI()
-                    + "; the API is POST /fraud-score.";
+                    + "; the API is POST /fraud-score and POST /fraud-feedback.";
         }
         if (ex instanceof HttpRequestMethodNotSupportedException e) {
             return "Method " + e.getMethod() + " is not supported at " + request.getRequestURI() + "; use "
@@ -116,7 +134,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (ex instanceof HttpMediaTypeNotSupportedException e) {
             return "Content-Type " + (e.getContentType() == null ? "(none)" : e.getContentType())
-                    + " is not supported; send the transaction as application/json.";
+                    + " is not supported; send the " + what(request) + " as application/json.";
         }
         if (ex instanceof HttpMediaTypeNotAcceptableException) {
             return "The answer is application/json (application/problem+json for errors); accept one of those.";

@@ -57,7 +57,7 @@ class StartupWarmup implements ApplicationRunner {
                  "merchant": {"id": "m", "categoryCode": "5411", "country": "FR"}, "channel": "POS",
                  "device": {"ip": "203.0.113.7"}, "location": {"lat": 1.0, "lon": 2.0}}"""
                 .formatted(Instant.now(clock), currencies.base()).getBytes(StandardCharsets.UTF_8);
-        TransactionParser parser = new TransactionParser(json);
+        JsonBodyParser<TransactionRequest> parser = JsonBodyParser.transactions(json);
         DataDomainTranslator translator = new DataDomainTranslator(currencies);
         AnswerJson answers = new AnswerJson(json);
         ScoreAssembler assembler = new ScoreAssembler(Decision.REVIEW);

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class TransactionParserTest {
 
-    private final TransactionParser parser = new TransactionParser(JsonMapper.builder().build());
+    private final JsonBodyParser<TransactionRequest> parser = JsonBodyParser.transactions(JsonMapper.builder().build());
 
     @Test
     void readsWhatItKnowsAndIgnoresUnknownFields() {

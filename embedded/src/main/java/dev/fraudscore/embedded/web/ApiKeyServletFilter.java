@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The gateway's API-key rule in the embedded deployment: {@code POST /fraud-score} goes on only with a known key,
+ * The gateway's API-key rule in the embedded deployment: {@code POST /fraud-score} and {@code POST /fraud-feedback}
+ * go on only with a known key,
  * as its caller ({@code X-Caller}, which a caller cannot set itself); otherwise 401 problem+json, as the gateway
  * answers it.
  */

@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  *     so that a retry gets it again and moves nothing; a retry after that counts as a new transaction
  * @param windowTtl how long a quiet card's window survives; more than the 24 h window
  * @param storeProbePeriod how often readiness checks that Redis answers
+ * @param recordInLabelSets whether every transaction is also recorded in every served set that counts labels (in
+ *     the same Redis round trip), so that a late label finds it whichever set's model scored it; off, a
+ *     transaction is known only to the set that was asked for, and labels for another set's transactions are 404
  */
 @Validated
 @ConfigurationProperties("fraudscore.features")
@@ -31,7 +34,8 @@ public record FeatureServiceProperties(
         @DefaultValue({"fraud_v1", "fraud_v2"}) @NotEmpty List<@NotBlank String> featureSets,
         @DefaultValue("24h") @NotNull Duration txCacheTtl,
         @DefaultValue("25h") @NotNull Duration windowTtl,
-        @DefaultValue("1s") @NotNull Duration storeProbePeriod) {
+        @DefaultValue("1s") @NotNull Duration storeProbePeriod,
+        @DefaultValue("true") boolean recordInLabelSets) {
 
     public FeatureServiceProperties {
         if (txCacheTtl != null && windowTtl != null) {

@@ -35,11 +35,12 @@ public class FeatureStoreConfiguration {
     }
 
     @Bean
-    FeatureComputer featureComputer(ServedFeatureSets sets, RedisFeatureStores redisStores) {
+    FeatureComputer featureComputer(ServedFeatureSets sets, RedisFeatureStores redisStores,
+            FeatureServiceProperties properties) {
         // each set keeps its own state, so a new set version never reads state shaped by another
         Map<String, FeatureStore> stores = sets.all().stream()
                 .collect(Collectors.toUnmodifiableMap(FeatureSet::id, redisStores::storeOf));
         Function<FeatureSet, FeatureStore> storeOf = set -> stores.get(set.id());
-        return new FeatureComputer(sets, storeOf);
+        return new FeatureComputer(sets, storeOf, redisStores, properties.recordInLabelSets());
     }
 }

@@ -1,11 +1,15 @@
 package dev.fraudscore.featureservice.domain;
 
+import dev.fraudscore.features.AggregateFeatureSet;
 import dev.fraudscore.features.FeatureSet;
-import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.FeatureStore;
+import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.state.LabelOutcome;
 import dev.fraudscore.features.state.TransactionLabel;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -13,16 +17,43 @@ import java.util.function.Function;
 /**
  * Serving path of a feature set: check the set, read and record its state once (one Redis round trip), compute
  * the vector with the same feature-core code the trainer runs.
+ * <p>
+ * A transaction is also recorded in every other served set that counts labels (and shares its currency), in the
+ * same round trip, so that a late label finds it whichever model scored it: a label is for the transaction, not
+ * for the set that happened to serve it.
  */
 public final class FeatureComputer {
 
     private final ServedFeatureSets sets;
     private final Function<FeatureSet, FeatureStore> stores;
+    private final SetsObserver together;
+    private final Map<String, List<FeatureSet>> alsoRecordIn = new LinkedHashMap<>();
 
-    /** @param stores the store of each served set */
+    /** Records in the label-counting sets one after the other: for in-memory stores. */
     public FeatureComputer(ServedFeatureSets sets, Function<FeatureSet, FeatureStore> stores) {
+        this(sets, stores, SetsObserver.oneByOne(stores), true);
+    }
+
+    /**
+     * @param stores             the store of each served set
+     * @param together           observes a transaction in several sets at once (one round trip in Redis)
+     * @param recordInLabelSets  whether a transaction is also recorded in every served set that counts labels
+     */
+    public FeatureComputer(ServedFeatureSets sets, Function<FeatureSet, FeatureStore> stores, SetsObserver together,
+            boolean recordInLabelSets) {
         this.sets = Objects.requireNonNull(sets, "sets");
         this.stores = Objects.requireNonNull(stores, "stores");
+        this.together = Objects.requireNonNull(together, "together");
+        for (FeatureSet set : sets.all()) {
+            List<FeatureSet> others = new ArrayList<>();
+            for (FeatureSet other : sets.all()) {
+                if (recordInLabelSets && other != set && stores.apply(other).countsLabels()
+                        && other.amountCurrency().equals(set.amountCurrency())) {
+                    others.add(other);
+                }
+            }
+            alsoRecordIn.put(set.id(), List.copyOf(others));
+        }
     }
 
     public ComputedFeatures compute(FeatureQuery query) {
@@ -32,12 +63,21 @@ public final class FeatureComputer {
             throw new CurrencyMismatchException(set.id(), set.amountCurrency(), query.amountCurrency());
         }
         FeatureTransaction tx = query.transaction();
-        FeatureStore.Observed observed = stores.apply(set).observe(tx);
+        List<FeatureSet> others = alsoRecordIn.get(set.id());
+        FeatureStore.Observed observed;
+        if (others.isEmpty()) {
+            observed = stores.apply(set).observe(tx);
+        } else {
+            List<FeatureSet> all = new ArrayList<>(1 + others.size());
+            all.add(set);
+            all.addAll(others);
+            observed = together.observe(all, tx).get(0);
+        }
         return new ComputedFeatures(set, observed.vector(), observed.replayed());
     }
 
     /**
-     * Records a late label in every served set that counts labels (the entry point of the feedback path to come).
+     * Records a late label in every served set that counts labels.
      *
      * @return what it did in each of those sets, by set id; empty when no served set counts labels
      */
@@ -50,5 +90,37 @@ public final class FeatureComputer {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Records a late label and says what it did as one answer: a conflict in any set refuses it; else a set that
+     * recorded it (or had it already) accepts it; else the transaction is unknown.
+     *
+     * @return {@link LabelOutcome#RECORDED} when a set counted it now, else {@link LabelOutcome#REPEATED}
+     * @throws LabelConflictException when the transaction already carries the other label
+     * @throws UnknownTransactionException when no set holds the transaction, or none counts labels
+     */
+    public LabelOutcome label(TransactionLabel label) {
+        Map<String, LabelOutcome> outcomes = recordLabel(label);
+        if (outcomes.isEmpty()) {
+            throw UnknownTransactionException.noSetCountsLabels(label.transactionId(), sets.ids());
+        }
+        if (outcomes.containsValue(LabelOutcome.CONFLICT)) {
+            throw new LabelConflictException(label.transactionId(), label.label());
+        }
+        if (outcomes.containsValue(LabelOutcome.RECORDED)) {
+            return LabelOutcome.RECORDED;
+        }
+        if (outcomes.containsValue(LabelOutcome.REPEATED)) {
+            return LabelOutcome.REPEATED;
+        }
+        throw UnknownTransactionException.notScoredWithin(label.transactionId(), labelHorizon());
+    }
+
+    private Duration labelHorizon() {
+        return sets.all().stream()
+                .filter(set -> set instanceof AggregateFeatureSet)
+                .map(set -> ((AggregateFeatureSet) set).state().labelHorizon())
+                .max(Duration::compareTo).orElse(Duration.ZERO);
     }
 }

@@ -3,7 +3,10 @@ package dev.fraudscore.featureservice.grpc;
 import dev.fraudscore.contracts.feature.v1.FeatureServiceGrpc;
 import dev.fraudscore.contracts.feature.v1.GetFeaturesRequest;
 import dev.fraudscore.contracts.feature.v1.GetFeaturesResponse;
+import dev.fraudscore.contracts.feature.v1.RecordLabelRequest;
+import dev.fraudscore.contracts.feature.v1.RecordLabelResponse;
 import dev.fraudscore.featureservice.domain.FeatureComputer;
+import dev.fraudscore.features.state.TransactionLabel;
 import io.grpc.stub.StreamObserver;
 import org.springframework.grpc.server.service.GrpcService;
 
@@ -24,6 +27,15 @@ public class FeatureServiceEndpoint extends FeatureServiceGrpc.FeatureServiceImp
     public void getFeatures(GetFeaturesRequest request, StreamObserver<GetFeaturesResponse> responseObserver) {
         GetFeaturesResponse response = FeatureResponses.of(features.compute(GetFeaturesRequestMapper.toQuery(request)));
         responseObserver.onNext(response);
+        responseObserver.onCompleted();
+    }
+
+    /** Recorded now or already: the same answer. Unknown: NOT_FOUND; the other label already: FAILED_PRECONDITION. */
+    @Override
+    public void recordLabel(RecordLabelRequest request, StreamObserver<RecordLabelResponse> responseObserver) {
+        TransactionLabel label = RecordLabelMapper.toLabel(request);
+        features.label(label);
+        responseObserver.onNext(RecordLabelMapper.toResponse(label));
         responseObserver.onCompleted();
     }
 }

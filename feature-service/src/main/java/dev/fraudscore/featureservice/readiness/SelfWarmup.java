@@ -66,27 +66,28 @@ public final class SelfWarmup implements ApplicationListener<GrpcServerStartedEv
 
     private void warm(int port) {
         String card = "warmup-" + UUID.randomUUID();
-        List<String> written = new ArrayList<>();
+        // a transaction served from one set is also recorded in the others that count labels: delete every set's
+        // keys of every warm-up transaction
+        List<String> transactions = new ArrayList<>();
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         try {
             FeatureServiceGrpc.FeatureServiceBlockingStub stub = FeatureServiceGrpc.newBlockingStub(channel);
             for (FeatureSet set : sets) {
-                List<String> transactions = new ArrayList<>();
                 AtomicInteger round = new AtomicInteger();
-                try {
-                    WarmupRounds.run("GetFeatures of " + set.id(), ROUNDS, BUDGET, () -> {
-                        int i = round.getAndIncrement();
-                        String tx = card + "-" + i;
-                        transactions.add(tx);
-                        stub.withDeadlineAfter(5, TimeUnit.SECONDS).getFeatures(request(set, card, tx, i));
-                    });
-                } finally {
-                    // the throw-away card is its own merchant too: no real merchant's state moves
-                    written.addAll(keys.apply(set).written(card, card, transactions));
-                }
+                WarmupRounds.run("GetFeatures of " + set.id(), ROUNDS, BUDGET, () -> {
+                    int i = round.getAndIncrement();
+                    String tx = card + "-" + set.id() + "-" + i;
+                    transactions.add(tx);
+                    stub.withDeadlineAfter(5, TimeUnit.SECONDS).getFeatures(request(set, card, tx, i));
+                });
             }
         } finally {
             channel.shutdownNow();
+            List<String> written = new ArrayList<>();
+            for (FeatureSet set : sets) {
+                // the throw-away card is its own merchant too: no real merchant's state moves
+                written.addAll(keys.apply(set).written(card, card, transactions));
+            }
             deleteQuietly(written);
             gate.ready(CONDITION);
         }

@@ -14,6 +14,7 @@ import dev.fraudscore.features.state.RecentMerchants;
 import dev.fraudscore.features.state.StateSpec;
 import dev.fraudscore.features.state.Tiles;
 import dev.fraudscore.features.state.TransactionLabel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,13 @@ public final class RedisAggregateStore implements AggregateStore {
 
     @Override
     public Observation observe(FeatureTransaction tx) {
+        ScriptCall<Observation> call = observeCall(tx);
+        String reply = call(() -> redis.execute(OBSERVE, call.keys(), call.args().toArray()));
+        return call.reply().apply(reply == null ? null : reply.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The observation of {@code tx}, prepared: sent by {@link #observe}, or pipelined with other sets'. */
+    ScriptCall<Observation> observeCall(FeatureTransaction tx) {
         long t = tx.occurredAtMillis();
         List<String> args = new ArrayList<>(8 + spec.aggregates().size());
         args.add(Long.toString(t));
@@ -67,7 +75,11 @@ public final class RedisAggregateStore implements AggregateStore {
         for (Aggregate a : spec.aggregates()) {
             args.add(line(a, t));
         }
-        String reply = call(() -> redis.execute(OBSERVE, keys.forTransaction(tx), args.toArray()));
+        return new ScriptCall<>(OBSERVE, keys.forTransaction(tx), args, this::observation);
+    }
+
+    private Observation observation(byte[] bytes) {
+        String reply = bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
         if (reply == null || reply.isEmpty() || (reply.charAt(0) != '0' && reply.charAt(0) != '1')) {
             throw new IllegalStateException("the aggregate script returned '" + reply + "'");
         }

@@ -3,6 +3,7 @@ package dev.fraudscore.featureservice.store;
 import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.HistoryStore;
 import dev.fraudscore.features.HistoryWindows;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
@@ -34,23 +35,29 @@ public final class RedisHistoryStore implements HistoryStore {
 
     @Override
     public Observation observe(FeatureTransaction tx) {
-        long t = tx.occurredAtMillis();
-        // window bounds are computed here, in longs: Lua would print large numbers in floating point
+        ScriptCall<Observation> call = observeCall(tx);
         byte[] reply;
         try {
-            reply = redis.execute(OBSERVE, RedisSerializer.string(), RedisSerializer.byteArray(),
-                    keys.forTransaction(tx.cardKey(), tx.transactionId()),
-                    Long.toString(t),
-                    Long.toString(t - HistoryWindows.SHORT.toMillis()),
-                    Long.toString(t - HistoryWindows.LONG.toMillis()),
-                    tx.transactionId() + ":" + tx.amountMinor(),
-                    tx.merchantKey(),
-                    Long.toString(ttls.window().toMillis()),
-                    Long.toString(ttls.merchants().toMillis()),
-                    Long.toString(ttls.transactionCache().toMillis()));
+            reply = redis.execute(OBSERVE, RedisSerializer.string(), RedisSerializer.byteArray(), call.keys(),
+                    call.args().toArray());
         } catch (DataAccessException e) {
             throw RedisFailures.unavailable(storeAddress, e).orElseThrow(() -> e);
         }
-        return ObservationReply.parse(reply);
+        return call.reply().apply(reply);
+    }
+
+    /** The observation of {@code tx}, prepared: sent by {@link #observe}, or pipelined with other sets'. */
+    ScriptCall<Observation> observeCall(FeatureTransaction tx) {
+        long t = tx.occurredAtMillis();
+        // window bounds are computed here, in longs: Lua would print large numbers in floating point
+        return new ScriptCall<>(OBSERVE, keys.forTransaction(tx.cardKey(), tx.transactionId()), List.of(
+                Long.toString(t),
+                Long.toString(t - HistoryWindows.SHORT.toMillis()),
+                Long.toString(t - HistoryWindows.LONG.toMillis()),
+                tx.transactionId() + ":" + tx.amountMinor(),
+                tx.merchantKey(),
+                Long.toString(ttls.window().toMillis()),
+                Long.toString(ttls.merchants().toMillis()),
+                Long.toString(ttls.transactionCache().toMillis())), ObservationReply::parse);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fraudscore.domain.Channel;
+import dev.fraudscore.features.FeatureSet;
 import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.features.FeatureStore;
 import dev.fraudscore.features.FeatureStores;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -90,8 +92,9 @@ class FeatureComputerTest {
     @Test
     void servesBothSetsSideBySideEachFromItsOwnState() {
         Map<String, FeatureStore> stores = new HashMap<>();
-        FeatureComputer both = new FeatureComputer(ServedFeatureSets.of(List.of("fraud_v1", "fraud_v2")),
-                set -> stores.computeIfAbsent(set.id(), id -> FeatureStores.inMemory(set)));
+        Function<FeatureSet, FeatureStore> storeOf = set -> stores.computeIfAbsent(set.id(), id -> FeatureStores.inMemory(set));
+        FeatureComputer both = new FeatureComputer(ServedFeatureSets.of(List.of("fraud_v1", "fraud_v2")), storeOf,
+                SetsObserver.oneByOne(storeOf), false);
 
         ComputedFeatures v1 = both.compute(new FeatureQuery(new FeatureSetId("fraud", 1, ""), tx("a", "2026-01-01T10:00:00Z"), "EUR"));
         ComputedFeatures v2 = both.compute(new FeatureQuery(new FeatureSetId("fraud", 2, ""), tx("a", "2026-01-01T10:00:00Z"), "EUR"));
@@ -104,5 +107,57 @@ class FeatureComputerTest {
                 FraudLabel.FRAUD, Instant.parse("2026-01-02T10:00:00Z"))))
                 .as("only fraud_v2 counts labels")
                 .containsExactly(Map.entry("fraud_v2", LabelOutcome.RECORDED));
+    }
+
+    private static FeatureComputer bothSets(boolean recordInLabelSets) {
+        Map<String, FeatureStore> stores = new HashMap<>();
+        Function<FeatureSet, FeatureStore> storeOf = set -> stores.computeIfAbsent(set.id(), id -> FeatureStores.inMemory(set));
+        return new FeatureComputer(ServedFeatureSets.of(List.of("fraud_v1", "fraud_v2")), storeOf,
+                SetsObserver.oneByOne(storeOf), recordInLabelSets);
+    }
+
+    private static TransactionLabel label(String id, FraudLabel label) {
+        return new TransactionLabel(id, label, Instant.parse("2026-01-03T10:00:00Z"));
+    }
+
+    @Test
+    void aTransactionServedFromFraudV1IsRecordedInFraudV2AndTakesItsLabelOnce() {
+        FeatureComputer both = bothSets(true);
+        both.compute(new FeatureQuery(new FeatureSetId("fraud", 1, ""), tx("a", "2026-01-01T10:00:00Z"), "EUR"));
+
+        ComputedFeatures v2 = both.compute(new FeatureQuery(new FeatureSetId("fraud", 2, ""), tx("a", "2026-01-01T10:00:00Z"), "EUR"));
+
+        assertThat(v2.replayed()).as("recorded in fraud_v2 when fraud_v1 served it").isTrue();
+        assertThat(both.label(label("a", FraudLabel.FRAUD))).isEqualTo(LabelOutcome.RECORDED);
+        assertThat(both.label(label("a", FraudLabel.FRAUD))).isEqualTo(LabelOutcome.REPEATED);
+        assertThatThrownBy(() -> both.label(label("a", FraudLabel.GENUINE)))
+                .isInstanceOf(LabelConflictException.class)
+                .hasMessage("transaction a is already labelled FRAUD; a label is final, so GENUINE was not recorded");
+    }
+
+    @Test
+    void aLabelForATransactionNoSetHoldsIsNotFoundNamingTheHorizon() {
+        FeatureComputer both = bothSets(true);
+
+        assertThatThrownBy(() -> both.label(label("nobody", FraudLabel.GENUINE)))
+                .isInstanceOf(UnknownTransactionException.class)
+                .hasMessage("no transaction nobody was scored in the last 39 days, the horizon of late labels, so there"
+                        + " is nothing to label");
+    }
+
+    @Test
+    void withoutRecordingInLabelSetsAFraudV1TransactionIsUnknownToLabels() {
+        FeatureComputer both = bothSets(false);
+        both.compute(new FeatureQuery(new FeatureSetId("fraud", 1, ""), tx("a", "2026-01-01T10:00:00Z"), "EUR"));
+
+        assertThatThrownBy(() -> both.label(label("a", FraudLabel.FRAUD)))
+                .isInstanceOf(UnknownTransactionException.class);
+    }
+
+    @Test
+    void noSetThatCountsLabelsMeansNoTransactionCanBeLabelled() {
+        assertThatThrownBy(() -> computer.label(label("a", FraudLabel.FRAUD)))
+                .isInstanceOf(UnknownTransactionException.class)
+                .hasMessage("transaction a cannot be labelled here: no served feature set counts labels (served: fraud_v1)");
     }
 }

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,22 +125,14 @@ class RedisAggregateStoreIT {
 
     @Test
     void oneObservationIsOneRoundTripWhateverTheSet() {
-        AtomicInteger roundTrips = new AtomicInteger();
-        StringRedisTemplate counting = new StringRedisTemplate(redis.getConnectionFactory()) {
-            @Override
-            public <T> T execute(RedisCallback<T> action, boolean exposeConnection, boolean pipeline) {
-                roundTrips.incrementAndGet();
-                return super.execute(action, exposeConnection, pipeline);
-            }
-        };
-        counting.afterPropertiesSet();
+        CountingTemplate counting = new CountingTemplate(redis);
         RedisAggregateStore served = store(counting, new FraudV2().state(), TestRedis.uniquePrefix());
         served.observe(tx("warm", "card-r", "m-1", START, 1)); // loads the script
 
         for (int i = 0; i < 5; i++) {
-            int before = roundTrips.get();
+            int before = counting.callbacks();
             served.observe(tx("r-" + i, "card-r", "m-" + i, START.plusSeconds(i + 1), 100));
-            assertThat(roundTrips.get() - before).as("callbacks of observation %d", i).isEqualTo(1);
+            assertThat(counting.callbacks() - before).as("callbacks of observation %d", i).isEqualTo(1);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.fraudscore.gateway.web.BodyLimitFilter;
 import dev.fraudscore.gateway.web.RequestIdWebFilter;
 import dev.fraudscore.support.apikey.ApiKeyRegistry;
 import dev.fraudscore.support.web.RequestIds;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,13 +17,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * The one route through the gateway. Defined in Java rather than in YAML so that nothing but
- * {@code POST /fraud-score} can ever be forwarded, whatever the property namespace of the release.
+ * The two routes through the gateway, {@code POST /fraud-score} and {@code POST /fraud-feedback}, with the same
+ * protection. Defined in Java rather than in YAML so that nothing else can ever be forwarded, whatever the property
+ * namespace of the release.
  */
 @Configuration(proxyBeanMethods = false)
 public class GatewayConfiguration {
 
     public static final String FRAUD_SCORE_PATH = "/fraud-score";
+    public static final String FRAUD_FEEDBACK_PATH = "/fraud-feedback";
+    /** Every path the gateway forwards, each only for POST. */
+    public static final List<String> PATHS = List.of(FRAUD_SCORE_PATH, FRAUD_FEEDBACK_PATH);
     private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
 
     @Bean
@@ -31,8 +36,7 @@ public class GatewayConfiguration {
                 .map(key -> ApiKeyRegistry.Caller.ofHash(key.name(), key.sha256()))
                 .toList());
         if (registry.size() == 0) {
-            log.warn("No API keys configured (fraudscore.gateway.api-keys): every call to {} will get 401",
-                    FRAUD_SCORE_PATH);
+            log.warn("No API keys configured (fraudscore.gateway.api-keys): every call to {} will get 401", PATHS);
         }
         return registry;
     }
@@ -43,19 +47,21 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    RouteLocator fraudScoreRoute(RouteLocatorBuilder routes, GatewayProperties properties, ApiKeyRegistry registry,
+    RouteLocator routes(RouteLocatorBuilder routes, GatewayProperties properties, ApiKeyRegistry registry,
             @Qualifier("rateLimitFilter") GatewayFilter rateLimit) {
         ApiKeyFilter apiKeys = new ApiKeyFilter(registry);
         BodyLimitFilter bodyLimit = new BodyLimitFilter(properties.maxBodyBytes());
-        log.info("Routing POST {} to {}", FRAUD_SCORE_PATH, properties.upstream());
-        return routes.routes()
-                .route("fraud-score", route -> route
-                        .path(FRAUD_SCORE_PATH).and().method(HttpMethod.POST)
-                        // authenticate first (an unknown caller's body is never read), then limit the caller's
-                        // rate (a refused body is never read either); all run before RouteToRequestUrlFilter
-                        // (10000) and the Netty routing filter
-                        .filters(filters -> filters.filter(apiKeys, 1).filter(rateLimit, 2).filter(bodyLimit, 3))
-                        .uri(properties.upstream()))
-                .build();
+        RouteLocatorBuilder.Builder builder = routes.routes();
+        for (String path : PATHS) {
+            log.info("Routing POST {} to {}", path, properties.upstream());
+            builder.route(path.substring(1), route -> route
+                    .path(path).and().method(HttpMethod.POST)
+                    // authenticate first (an unknown caller's body is never read), then limit the caller's rate (one
+                    // bucket per caller for both paths; a refused body is never read either); all run before
+                    // RouteToRequestUrlFilter (10000) and the Netty routing filter
+                    .filters(filters -> filters.filter(apiKeys, 1).filter(rateLimit, 2).filter(bodyLimit, 3))
+                    .uri(properties.upstream()));
+        }
+        return builder.build();
     }
 }

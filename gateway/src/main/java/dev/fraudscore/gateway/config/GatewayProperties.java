@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the public door, under {@code fraudscore.gateway}.
  *
- * @param upstream     base URL of business-api; {@code /fraud-score} is forwarded there with its path unchanged
+ * @param upstream     base URL of business-api; {@code /fraud-score} and {@code /fraud-feedback} are forwarded there
+ *                     with their paths unchanged
  * @param maxBodyBytes largest request body accepted; larger ones get 413 and are never forwarded
  * @param apiKeys      the callers allowed in, each with the SHA-256 (hex) of its key
  * @param rateLimit    the per-caller rate limit and where its token buckets live

@@ -22,7 +22,11 @@ import reactor.core.publisher.Mono;
  */
 public final class CallerRateLimits {
 
-    /** The route in the buckets' keys: {@code request_rate_limiter.{fraud-score.<prefix><caller>}.tokens}. */
+    /**
+     * The route in the buckets' keys: {@code request_rate_limiter.{fraud-score.<prefix><caller>}.tokens}. One bucket
+     * per caller, whichever path it calls (scores and feedback share it), named as before feedback had a route so
+     * that a deployed caller's bucket carries over.
+     */
     public static final String ROUTE = "fraud-score";
     private static final Logger log = LoggerFactory.getLogger(CallerRateLimits.class);
 

@@ -22,7 +22,7 @@ final class ProblemMapping {
         if (error instanceof GatewayProblem problem) {
             return problem;
         }
-        if (GatewayConfiguration.FRAUD_SCORE_PATH.equals(path) && !"POST".equals(method) && isNoRoute(error)) {
+        if (GatewayConfiguration.PATHS.contains(path) && !"POST".equals(method) && isNoRoute(error)) {
             return new GatewayProblem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method " + method
                     + " is not supported at " + path + "; use POST.", Map.of(HttpHeaders.ALLOW, "POST"));
         }
@@ -48,7 +48,7 @@ final class ProblemMapping {
         return internal();
     }
 
-    /** The route matches only POST /fraud-score: anything else arrives here as a 404 (or 405) of WebFlux. */
+    /** The routes match only POST on their paths: anything else arrives here as a 404 (or 405) of WebFlux. */
     private static boolean isNoRoute(Throwable error) {
         return error instanceof MethodNotAllowedException || error instanceof ResponseStatusException statusError
                 && (statusError.getStatusCode().value() == 404 || statusError.getStatusCode().value() == 405);
@@ -83,7 +83,8 @@ final class ProblemMapping {
 
     private static String notFound(String path) {
         String shown = path.length() > 100 ? path.substring(0, 100) + "..." : path;
-        return "There is nothing to call at " + shown + ". The API has one operation: POST /fraud-score.";
+        return "There is nothing to call at " + shown + ". The API has two operations: POST /fraud-score and POST"
+                + " /fraud-feedback.";
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

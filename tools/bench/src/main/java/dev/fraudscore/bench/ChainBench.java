@@ -1,5 +1,6 @@
 package dev.fraudscore.bench;
 
+import dev.fraudscore.features.FeatureSetId;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,6 +59,10 @@ final class ChainBench implements Callable<Integer> {
 
     @Option(names = "--hop-port", description = "The service's gRPC port, when not the one ./fraudscore up gives it.")
     Integer hopPort;
+
+    @Option(names = "--feature-set", description = "With --hop feature: the set GetFeatures asks for, fraud_v1 or "
+            + "fraud_v2 (default ${DEFAULT-VALUE}).")
+    String featureSet = "fraud_v1";
 
     @Option(names = "--front", description = "nginx: start nginx on a free port in front of business-api (with the "
             + "headers the gateway adds) and measure the gateway and nginx alternately, --rounds times each.")
@@ -137,6 +142,9 @@ final class ChainBench implements Callable<Integer> {
             throw new IllegalArgumentException("--front takes nginx (the gateway is always the other side), not '"
                     + front + "'");
         }
+        if (FeatureSetId.parse(featureSet).isEmpty()) {
+            throw new IllegalArgumentException("--feature-set must name a set like fraud_v2, not '" + featureSet + "'");
+        }
         if (hop != null) {
             HopTarget.Hop.parse(hop);
         }
@@ -160,7 +168,7 @@ final class ChainBench implements Callable<Integer> {
         if (hop != null) {
             HopTarget.Hop which = HopTarget.Hop.parse(hop);
             try (HopTarget target = HopTarget.open(which, "127.0.0.1", hopPort == null ? which.defaultPort : hopPort,
-                    payments(), timeout)) {
+                    payments(), timeout, FeatureSetId.parse(featureSet).orElseThrow())) {
                 ChainResult result = measure(measurement, target, "hop-" + which.name().toLowerCase(Locale.ROOT), rate);
                 print(List.of(result), out.resolve("hop-" + which.name().toLowerCase(Locale.ROOT) + ".json"), result);
             }

@@ -17,6 +17,7 @@ import dev.fraudscore.contracts.predict.v1.PredictRequest;
 import dev.fraudscore.contracts.predict.v1.PredictResponse;
 import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
 import dev.fraudscore.features.FeatureSet;
+import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.features.FeatureSets;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -69,7 +70,9 @@ final class HopTarget implements LoadTarget {
         this.call = call;
     }
 
-    static HopTarget open(Hop hop, String host, int port, SyntheticPayments payments, Duration deadline) {
+    /** @param featureSet the set GetFeatures asks for (the feature hop only) */
+    static HopTarget open(Hop hop, String host, int port, SyntheticPayments payments, Duration deadline,
+            FeatureSetId featureSet) {
         // directExecutor: answers are handled on the event loop, the lightest client the loader can be
         ManagedChannel channel = NettyChannelBuilder.forAddress(host, port).usePlaintext().directExecutor().build();
         String description = hop.service + " over gRPC at " + host + ":" + port;
@@ -77,8 +80,9 @@ final class HopTarget implements LoadTarget {
         return switch (hop) {
             case FEATURE -> {
                 var stub = FeatureServiceGrpc.newStub(channel);
-                FeatureSetRef set = FeatureSetRef.newBuilder().setName("fraud").setVersion(1).build();
-                yield new HopTarget(description + " (GetFeatures)", channel, n -> HopTarget.<GetFeaturesRequest, GetFeaturesResponse>unary((request, answer) -> stub
+                FeatureSetRef set = FeatureSetRef.newBuilder().setName(featureSet.name())
+                        .setVersion(featureSet.version()).build();
+                yield new HopTarget(description + " (GetFeatures " + featureSet.id() + ")", channel, n -> HopTarget.<GetFeaturesRequest, GetFeaturesResponse>unary((request, answer) -> stub
                         .withDeadlineAfter(nanos, TimeUnit.NANOSECONDS).getFeatures(request, answer),
                         GetFeaturesRequest.newBuilder().setTransaction(transaction(payments.next(n))).setFeatureSet(set)
                                 .build()));

@@ -1,5 +1,6 @@
 package dev.fraudscore.businessapi.web;
 
+import dev.fraudscore.businessapi.domain.FeedbackRequest;
 import dev.fraudscore.businessapi.domain.TransactionRequest;
 import dev.fraudscore.domain.DomainException;
 import dev.fraudscore.domain.FieldViolation;
@@ -17,17 +18,28 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * Bytes to {@link TransactionRequest}. A value of the wrong JSON type becomes a field error naming its
+ * Bytes to a request record ({@link TransactionRequest}, {@link FeedbackRequest}). A value of the wrong JSON type becomes a field error naming its
  * path: no coercion, so {@code "card": {"token": 0}} or {@code "lat": "48.8"} is refused rather than quietly
  * turned into a string or a number. A body that is not JSON at all becomes a {@link MalformedBodyException}
  * with the parser's reason. Unknown properties are ignored (callers may send more than we read); duplicate
  * ones are refused, since which of two values counts would be a guess.
  */
-final class TransactionParser {
+final class JsonBodyParser<T> {
 
     private final ObjectReader reader;
+    private final String what;
 
-    TransactionParser(JsonMapper mapper) {
+    static JsonBodyParser<TransactionRequest> transactions(JsonMapper mapper) {
+        return new JsonBodyParser<>(mapper, TransactionRequest.class, "transaction");
+    }
+
+    static JsonBodyParser<FeedbackRequest> feedback(JsonMapper mapper) {
+        return new JsonBodyParser<>(mapper, FeedbackRequest.class, "feedback");
+    }
+
+    /** @param what what the body describes, for the sentences: {@code transaction} */
+    private JsonBodyParser(JsonMapper mapper, Class<T> type, String what) {
+        this.what = what;
         JsonMapper strict = mapper.rebuild()
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .withCoercionConfig(LogicalType.Textual, text -> text
@@ -35,7 +47,7 @@ final class TransactionParser {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .build();
-        this.reader = strict.readerFor(TransactionRequest.class)
+        this.reader = strict.readerFor(type)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
@@ -45,27 +57,27 @@ final class TransactionParser {
      * @throws MalformedBodyException      when the body is not a JSON object
      * @throws DomainException (INVALID) when a field has the wrong JSON type
      */
-    TransactionRequest parse(byte[] body) {
+    T parse(byte[] body) {
         int first = firstNonWhitespace(body);
         if (first < 0) {
-            throw new MalformedBodyException("The body is empty; send the transaction as a JSON object.");
+            throw new MalformedBodyException("The body is empty; send the " + what + " as a JSON object.");
         }
-        TransactionRequest request;
+        T request;
         try {
             request = reader.readValue(body);
         } catch (MismatchedInputException e) {
             String field = path(e);
             if (field.isEmpty()) {
                 throw new MalformedBodyException(body[first] == '{'
-                        ? "body is not valid JSON: there is more after the transaction object"
-                        : "The body must be a JSON object describing the transaction.");
+                        ? "body is not valid JSON: there is more after the " + what + " object"
+                        : "The body must be a JSON object describing the " + what + ".");
             }
-            throw DomainException.invalidFields("the transaction", List.of(new FieldViolation(field, expectation(e.getTargetType()))));
+            throw DomainException.invalidFields("the " + what, List.of(new FieldViolation(field, expectation(e.getTargetType()))));
         } catch (JacksonException e) {
             throw new MalformedBodyException("body is not valid JSON: " + e.getOriginalMessage() + where(e.getLocation()));
         }
         if (request == null) {
-            throw new MalformedBodyException("The body must be a JSON object describing the transaction.");
+            throw new MalformedBodyException("The body must be a JSON object describing the " + what + ".");
         }
         return request;
     }

@@ -1,0 +1,122 @@
+package dev.fraudscore.featureservice.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fraudscore.domain.Channel;
+import dev.fraudscore.features.FeatureSet;
+import dev.fraudscore.features.FeatureStore;
+import dev.fraudscore.features.FeatureStore.Observed;
+import dev.fraudscore.features.FeatureStores;
+import dev.fraudscore.features.FeatureTransaction;
+import dev.fraudscore.features.FraudV1;
+import dev.fraudscore.features.FraudV2;
+import dev.fraudscore.features.state.FraudLabel;
+import dev.fraudscore.features.state.LabelOutcome;
+import dev.fraudscore.features.state.TransactionLabel;
+import dev.fraudscore.testsupport.TestRedis;
+import dev.fraudscore.testsupport.TestRedisTemplate;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/** Several sets observed in one pipeline: one round trip, the vectors each set's own store gives, once per id. */
+class RedisFeatureStoresIT {
+
+    private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
+    private static final List<FeatureSet> BOTH = List.of(new FraudV1(), new FraudV2());
+
+    private static TestRedisTemplate connections;
+    private static StringRedisTemplate redis;
+
+    @BeforeAll
+    static void connect() {
+        connections = TestRedisTemplate.open();
+        redis = connections.template();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        connections.close();
+    }
+
+    private static RedisFeatureStores stores(StringRedisTemplate template) {
+        return new RedisFeatureStores(template, TestRedis.uniquePrefix(),
+                HistoryTtls.of(Duration.ofHours(25), Duration.ofHours(24)), "Redis under test");
+    }
+
+    private static FeatureTransaction tx(String id, Instant at, String merchant) {
+        return new FeatureTransaction(id, at, 2_500, "card-p", "DE", merchant, "5411", "FR", Channel.ECOMMERCE);
+    }
+
+    @Test
+    void observesEverySetInOneRoundTripWithTheVectorsOfTheTrainingStores() {
+        CountingTemplate counting = new CountingTemplate(redis);
+        RedisFeatureStores served = stores(counting);
+        List<FeatureStore> trained = BOTH.stream().map(FeatureStores::inMemory).toList();
+        served.observe(BOTH, tx("warm", START, "m-0")); // loads the scripts
+        trained.forEach(store -> store.observe(tx("warm", START, "m-0")));
+
+        for (int i = 0; i < 5; i++) {
+            FeatureTransaction tx = tx("p-" + i, START.plusSeconds(60L * (i + 1)), "m-" + (i % 2));
+            int before = counting.callbacks();
+            List<Observed> observed = served.observe(BOTH, tx);
+
+            assertThat(counting.callbacks() - before).as("callbacks of observation %d", i).isEqualTo(1);
+            for (int s = 0; s < BOTH.size(); s++) {
+                Observed expected = trained.get(s).observe(tx);
+                assertThat(observed.get(s).vector().values()).as("%s of %s", BOTH.get(s).id(), tx)
+                        .containsExactly(expected.vector().values());
+                assertThat(observed.get(s).replayed()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aReplayMovesNothingInAnySet() {
+        RedisFeatureStores served = stores(redis);
+        FeatureTransaction tx = tx("once", START, "m-r");
+
+        List<Observed> first = served.observe(BOTH, tx);
+        List<Observed> replay = served.observe(BOTH, tx);
+        Observed fraudV2Alone = served.storeOf(BOTH.get(1)).observe(tx);
+
+        for (int s = 0; s < BOTH.size(); s++) {
+            assertThat(replay.get(s).replayed()).isTrue();
+            assertThat(replay.get(s).vector().values()).containsExactly(first.get(s).vector().values());
+        }
+        assertThat(fraudV2Alone.replayed()).as("recorded with fraud_v1, known to fraud_v2").isTrue();
+    }
+
+    @Test
+    void aTransactionObservedWithAnotherSetTakesALabelInFraudV2() {
+        RedisFeatureStores served = stores(redis);
+        served.observe(BOTH, tx("lab", START, "m-l"));
+        FeatureStore fraudV2 = served.storeOf(BOTH.get(1));
+
+        LabelOutcome outcome = fraudV2.recordLabel(new TransactionLabel("lab", FraudLabel.FRAUD, START.plusSeconds(3600)));
+
+        assertThat(outcome).isEqualTo(LabelOutcome.RECORDED);
+    }
+
+    @Test
+    void aScriptRedisDoesNotKnowYetIsSentAgainAloneAndTheOthersStand() {
+        // a script never loaded (a unique comment) answers NOSCRIPT to EVALSHA, as every script does after a restart
+        RedisScript<String> unknown = RedisScript.of("return ARGV[1] -- " + UUID.randomUUID(), String.class);
+        RedisScript<String> known = RedisScript.of("return ARGV[1] .. '!'", String.class);
+        redis.execute(known, List.of(), "load");
+        PipelinedScripts pipeline = new PipelinedScripts(redis, "Redis under test");
+
+        List<Object> replies = pipeline.execute(List.of(
+                new ScriptCall<>(known, List.of(), List.of("a"), bytes -> new String(bytes, StandardCharsets.UTF_8)),
+                new ScriptCall<>(unknown, List.of(), List.of("b"), bytes -> new String(bytes, StandardCharsets.UTF_8))));
+
+        assertThat(replies).containsExactly("a!", "b");
+    }
+}
