@@ -1,0 +1,113 @@
+package dev.fraudscore.batch;
+
+import dev.fraudscore.features.AggregateFeatureSet;
+import dev.fraudscore.features.FeatureSet;
+import dev.fraudscore.features.FeatureSets;
+import dev.fraudscore.features.state.StateLayout;
+import dev.fraudscore.simulator.LabelledTransaction;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A feature set's state as of a cut-off, from a labelled history, into the Redis feature-service serves from: read
+ * and check the history (driver), group it by card and by merchant and fold each group (Spark tasks), write the
+ * keys into a staging namespace, pipelined (Spark tasks, a connection each), then switch them in atomically
+ * (driver). Anything that fails before the switch deletes the staging keys and leaves the served state as it was.
+ */
+public final class Backfill {
+
+    /** What a backfill is asked to do. */
+    public record Request(Path input, HistoryFormat format, String featureSet, Instant cutoff, String redisUrl,
+            String keyPrefix) {
+        public Request {
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(featureSet, "featureSet");
+            Objects.requireNonNull(cutoff, "cutoff");
+            Objects.requireNonNull(redisUrl, "redisUrl");
+            Objects.requireNonNull(keyPrefix, "keyPrefix");
+        }
+    }
+
+    /** What a backfill did. */
+    public record Result(long rowsRead, long rowsBeforeCutoff, StagePartition.Counts written,
+            StagedState.Switched switched, double seconds) {
+
+        public double transactionsPerSecond() {
+            return rowsRead / seconds;
+        }
+    }
+
+    private final SparkSession spark;
+    private final Runnable beforeSwitch;
+
+    public Backfill(SparkSession spark) {
+        this(spark, () -> { });
+    }
+
+    /** @param beforeSwitch runs after staging, before the switch: a failure there must leave the served state */
+    Backfill(SparkSession spark, Runnable beforeSwitch) {
+        this.spark = Objects.requireNonNull(spark, "spark");
+        this.beforeSwitch = Objects.requireNonNull(beforeSwitch, "beforeSwitch");
+    }
+
+    public static AggregateFeatureSet declaredSet(String id) {
+        FeatureSet set = FeatureSets.find(id).orElseThrow(() -> new BackfillException("unknown feature set '" + id
+                + "'; this build knows " + FeatureSets.all().stream().map(FeatureSet::id).toList()));
+        if (!(set instanceof AggregateFeatureSet declared)) {
+            throw new BackfillException(id + " keeps a per-card history in a layout of its own, which the backfill"
+                    + " does not write; it backfills sets that declare their state, such as fraud_v2.");
+        }
+        return declared;
+    }
+
+    public Result run(Request request) {
+        AggregateFeatureSet set = declaredSet(request.featureSet());
+        long started = System.nanoTime();
+        List<LabelledTransaction> history = request.format().read(request.input(), spark);
+        long cutoff = request.cutoff().toEpochMilli();
+        long rowsRead = history.size();
+        List<HistoryRow> rows = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            HistoryRow row = HistoryRow.of(i, history.get(i));
+            if (row.millis() < cutoff) {
+                rows.add(row);
+            }
+        }
+        StagedState staged = new StagedState(request.redisUrl(), new StateLayout(request.keyPrefix(), set.id()),
+                UUID.randomUUID().toString().substring(0, 8));
+        try {
+            StagePartition.Counts written = stage(rows, set, staged, cutoff);
+            beforeSwitch.run();
+            StagedState.Switched switched = staged.switchIn(written.stagedKeys());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return new Result(rowsRead, rows.size(), written, switched, seconds);
+        } catch (RuntimeException e) {
+            try {
+                staged.discard();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private StagePartition.Counts stage(List<HistoryRow> rows, AggregateFeatureSet set, StagedState staged,
+            long cutoff) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int slices = Math.max(2, jsc.defaultParallelism() * 2);
+        JavaRDD<HistoryRow> rdd = jsc.parallelize(rows, slices);
+        StagePartition task = new StagePartition(set.id(), staged.staging(), cutoff, staged.redisUrl());
+        return rdd.flatMapToPair(StagePartition::byEntity)
+                .groupByKey(slices)
+                .mapPartitions(task)
+                .reduce(StagePartition.Counts::plus);
+    }
+}
