@@ -38,7 +38,7 @@ public final class Backfill {
 
     /** What a backfill did. */
     public record Result(long rowsRead, long rowsBeforeCutoff, StagePartition.Counts written,
-            StagedState.Switched switched, double seconds) {
+            StagedState.Switched switched, double seconds, double readSeconds, double stageSeconds) {
 
         public double transactionsPerSecond() {
             return rowsRead / seconds;
@@ -74,6 +74,7 @@ public final class Backfill {
         List<LabelledTransaction> history = request.format().read(request.input(), spark);
         long cutoff = request.cutoff().toEpochMilli();
         long rowsRead = history.size();
+        double readSeconds = (System.nanoTime() - started) / 1e9;
         List<HistoryRow> rows = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
             HistoryRow row = HistoryRow.of(i, history.get(i));
@@ -84,11 +85,13 @@ public final class Backfill {
         StagedState staged = new StagedState(request.redisUrl(), new StateLayout(request.keyPrefix(), set.id()),
                 UUID.randomUUID().toString().substring(0, 8));
         try {
+            long staging = System.nanoTime();
             StagePartition.Counts written = stage(rows, set, staged, cutoff);
+            double stageSeconds = (System.nanoTime() - staging) / 1e9;
             beforeSwitch.run();
             StagedState.Switched switched = staged.switchIn(written.stagedKeys());
             double seconds = (System.nanoTime() - started) / 1e9;
-            return new Result(rowsRead, rows.size(), written, switched, seconds);
+            return new Result(rowsRead, rows.size(), written, switched, seconds, readSeconds, stageSeconds);
         } catch (RuntimeException e) {
             try {
                 staged.discard();

@@ -62,8 +62,9 @@ public final class BackfillCommand implements Callable<Integer> {
                     r.written().cards(), r.written().merchants(), r.written().labelRecords(),
                     r.switched().renamed(), r.switched().expiredBeforeSwitch(), r.switched().removed(),
                     r.switched().execMillis());
-            System.out.printf(Locale.ROOT, "  %.1f s, %,.0f transactions/s%n", r.seconds(),
-                    r.transactionsPerSecond());
+            System.out.printf(Locale.ROOT, "  %.1f s (reading and checking %.1f s, folding and staging %.1f s, switch"
+                    + " %.1f s), %,.0f transactions/s%n", r.seconds(), r.readSeconds(), r.stageSeconds(),
+                    r.seconds() - r.readSeconds() - r.stageSeconds(), r.transactionsPerSecond());
         } finally {
             spark.stop();
         }
@@ -92,6 +93,8 @@ public final class BackfillCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // what spark-submit's launcher sets besides the Add-Opens of the manifest, for java -jar
+        System.setProperty("io.netty.tryReflectionSetAccessible", "true");
         CommandLine cli = new CommandLine(new BackfillCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("backfill failed: " + rootMessage(e));
