@@ -1,5 +1,6 @@
 package dev.fraudscore.batch;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -47,7 +48,10 @@ public final class BackfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Backfill.declaredSet(featureSet); // refuse fraud_v1 before Spark starts
+        Backfill.declaredSet(featureSet); // refuse fraud_v1, or a file that is not there, before Spark starts
+        if (!Files.exists(input)) {
+            throw new BackfillException("--input: " + input + " does not exist");
+        }
         Backfill.Request request = new Backfill.Request(input, format(), featureSet, Cutoff.parse(cutoff), redis,
                 keyPrefix);
         SparkSession spark = session(master);
