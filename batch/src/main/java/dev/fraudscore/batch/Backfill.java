@@ -71,17 +71,10 @@ public final class Backfill {
     public Result run(Request request) {
         AggregateFeatureSet set = declaredSet(request.featureSet());
         long started = System.nanoTime();
-        List<LabelledTransaction> history = request.format().read(request.input(), spark);
         long cutoff = request.cutoff().toEpochMilli();
-        long rowsRead = history.size();
+        Read read = rowsBefore(request, cutoff);
+        List<HistoryRow> rows = read.before();
         double readSeconds = (System.nanoTime() - started) / 1e9;
-        List<HistoryRow> rows = new ArrayList<>();
-        for (int i = 0; i < history.size(); i++) {
-            HistoryRow row = HistoryRow.of(i, history.get(i));
-            if (row.millis() < cutoff) {
-                rows.add(row);
-            }
-        }
         StagedState staged = new StagedState(request.redisUrl(), new StateLayout(request.keyPrefix(), set.id()),
                 UUID.randomUUID().toString().substring(0, 8));
         try {
@@ -91,7 +84,7 @@ public final class Backfill {
             beforeSwitch.run();
             StagedState.Switched switched = staged.switchIn(written.stagedKeys());
             double seconds = (System.nanoTime() - started) / 1e9;
-            return new Result(rowsRead, rows.size(), written, switched, seconds, readSeconds, stageSeconds);
+            return new Result(read.rows(), rows.size(), written, switched, seconds, readSeconds, stageSeconds);
         } catch (RuntimeException e) {
             try {
                 staged.discard();
@@ -100,6 +93,22 @@ public final class Backfill {
             }
             throw e;
         }
+    }
+
+    private record Read(long rows, List<HistoryRow> before) {
+    }
+
+    /** The rows before the cut-off; the parsed history is let go before the Spark stage needs the memory. */
+    private Read rowsBefore(Request request, long cutoff) {
+        List<LabelledTransaction> history = request.format().read(request.input(), spark);
+        List<HistoryRow> rows = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            HistoryRow row = HistoryRow.of(i, history.get(i));
+            if (row.millis() < cutoff) {
+                rows.add(row);
+            }
+        }
+        return new Read(history.size(), rows);
     }
 
     private StagePartition.Counts stage(List<HistoryRow> rows, AggregateFeatureSet set, StagedState staged,

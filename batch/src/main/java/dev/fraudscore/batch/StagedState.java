@@ -74,7 +74,11 @@ public final class StagedState {
         pipeline.sync();
     }
 
-    /** What the switch did. */
+    /**
+     * What the switch did.
+     *
+     * @param execMillis from sending EXEC to its reply (the queued replies read too): at most what Redis blocked
+     */
     public record Switched(int renamed, int expiredBeforeSwitch, int removed, long execMillis) {
     }
 

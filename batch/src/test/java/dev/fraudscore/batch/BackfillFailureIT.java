@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
-/** Bad input is refused with a sentence naming the row or field, and a failed backfill leaves the served state. */
+/**
+ * Bad input is refused with a sentence naming the row or field, and a failed backfill leaves the served state as it
+ * was; a backfill that succeeds replaces it, from the Handbook CSV or the same rows as Parquet alike.
+ */
 class BackfillFailureIT {
 
     private static final String HEADER = "TRANSACTION_ID,TX_DATETIME,CUSTOMER_ID,TERMINAL_ID,TX_AMOUNT,TX_FRAUD\n";
@@ -138,6 +141,28 @@ class BackfillFailureIT {
         assertThatThrownBy(() -> new Backfill(spark, redisGoneAway).run(request(file, HistoryFormat.HANDBOOK)))
                 .hasMessage("Redis went away before the switch");
         assertServedStateUntouched();
+    }
+
+    @Test
+    void parquetWithTheHandbooksColumnsGivesTheStateOfTheSameCsv() throws IOException {
+        Path file = csv(HEADER + "0,2018-04-01 00:00:31,1,2,57.16,0\n1,2018-04-02 10:02:10,1,3,8.00,1\n"
+                + "2,2018-04-02 11:00:00,4,3,19.99,0\n");
+        Path parquet = dir.resolve("history.parquet");
+        spark.read().option("header", "true").option("inferSchema", "true").csv(file.toString())
+                .withColumn("TX_DATETIME", org.apache.spark.sql.functions.to_timestamp(
+                        org.apache.spark.sql.functions.col("TX_DATETIME")))
+                .coalesce(1).write().parquet(parquet.toString());
+        String csvPrefix = TestRedis.uniquePrefix();
+        new Backfill(spark).run(new Backfill.Request(file, HistoryFormat.HANDBOOK, "fraud_v2", CUTOFF,
+                TestRedis.get().url(), csvPrefix));
+
+        new Backfill(spark).run(request(parquet, HistoryFormat.PARQUET));
+
+        try (Jedis jedis = jedis()) {
+            Map<String, Object> fromCsv = RedisDump.of(jedis, new StateLayout(csvPrefix, "fraud_v2").namespace());
+            assertThat(fromCsv).containsKeys("{1}:last", "{4}:d", "m:{3}:md", "l:{1}");
+            assertThat(RedisDump.of(jedis, namespace())).isEqualTo(fromCsv);
+        }
     }
 
     @Test
