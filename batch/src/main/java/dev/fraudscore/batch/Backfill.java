@@ -6,6 +6,7 @@ import dev.fraudscore.features.FeatureSets;
 import dev.fraudscore.features.state.StateLayout;
 import dev.fraudscore.simulator.LabelledTransaction;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import redis.clients.jedis.Jedis;
 
 /**
  * A feature set's state as of a cut-off, from a labelled history, into the Redis feature-service serves from: read
@@ -24,8 +26,18 @@ import org.apache.spark.sql.SparkSession;
 public final class Backfill {
 
     /** What a backfill is asked to do. */
+    /** @param txCacheTtl feature-service's {@code tx-cache-ttl}: the retry cache is written for this span before T */
     public record Request(Path input, HistoryFormat format, String featureSet, Instant cutoff, String redisUrl,
-            String keyPrefix) {
+            String keyPrefix, Duration txCacheTtl) {
+
+        /** feature-service's default retry cache. */
+        public static final Duration TX_CACHE_TTL = Duration.ofHours(24);
+
+        public Request(Path input, HistoryFormat format, String featureSet, Instant cutoff, String redisUrl,
+                String keyPrefix) {
+            this(input, format, featureSet, cutoff, redisUrl, keyPrefix, TX_CACHE_TTL);
+        }
+
         public Request {
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(format, "format");
@@ -33,10 +45,14 @@ public final class Backfill {
             Objects.requireNonNull(cutoff, "cutoff");
             Objects.requireNonNull(redisUrl, "redisUrl");
             Objects.requireNonNull(keyPrefix, "keyPrefix");
+            Objects.requireNonNull(txCacheTtl, "txCacheTtl");
+            if (txCacheTtl.isNegative() || txCacheTtl.isZero()) {
+                throw new BackfillException("the retry cache's TTL must be positive, got " + txCacheTtl);
+            }
         }
     }
 
-    /** What a backfill did. */
+    /** What a backfill did; {@code written} counts the retry cache's keys among the staged keys. */
     public record Result(long rowsRead, long rowsBeforeCutoff, StagePartition.Counts written,
             StagedState.Switched switched, double seconds, double readSeconds, double stageSeconds) {
 
@@ -79,7 +95,7 @@ public final class Backfill {
                 UUID.randomUUID().toString().substring(0, 8));
         try {
             long staging = System.nanoTime();
-            StagePartition.Counts written = stage(rows, set, staged, cutoff);
+            StagePartition.Counts written = stage(rows, set, staged, cutoff, request.txCacheTtl().toMillis());
             double stageSeconds = (System.nanoTime() - staging) / 1e9;
             beforeSwitch.run();
             StagedState.Switched switched = staged.switchIn(written.stagedKeys());
@@ -112,14 +128,24 @@ public final class Backfill {
     }
 
     private StagePartition.Counts stage(List<HistoryRow> rows, AggregateFeatureSet set, StagedState staged,
-            long cutoff) {
+            long cutoff, long txCacheTtl) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(2, jsc.defaultParallelism() * 2);
         JavaRDD<HistoryRow> rdd = jsc.parallelize(rows, slices);
-        StagePartition task = new StagePartition(set.id(), staged.staging(), cutoff, staged.redisUrl());
-        return rdd.flatMapToPair(StagePartition::byEntity)
+        StagePartition task = new StagePartition(set.id(), staged.staging(), cutoff, staged.redisUrl(), txCacheTtl);
+        StagePartition.Counts counts = rdd.flatMapToPair(StagePartition::byEntity)
                 .groupByKey(slices)
                 .mapPartitions(task)
                 .reduce(StagePartition.Counts::plus);
+        // the retry cache: each recent transaction's card part and merchant part, joined here
+        StateEncoder encoder = new StateEncoder(staged.staging(), set.state(), cutoff);
+        List<StateWrite> cache = RecentState.whole(set.state(), counts.recent()).stream()
+                .flatMap(state -> encoder.transactionCache(state, txCacheTtl).stream()).toList();
+        try (Jedis jedis = staged.connect()) {
+            StagedState.write(jedis, cache);
+        }
+        List<String> keys = new ArrayList<>(counts.stagedKeys());
+        cache.forEach(w -> keys.add(w.key()));
+        return new StagePartition.Counts(counts.cards(), counts.merchants(), counts.labelRecords(), keys, List.of());
     }
 }

@@ -42,6 +42,11 @@ public final class BackfillCommand implements Callable<Integer> {
             + " ${DEFAULT-VALUE}).")
     String keyPrefix;
 
+    @Option(names = "--tx-cache-ttl", defaultValue = "24h", description = "feature-service's tx-cache-ttl: the"
+            + " retry cache is written for the transactions this long before the cut-off (default ${DEFAULT-VALUE};"
+            + " 90m, 24h, 2d or ISO-8601).")
+    String txCacheTtl;
+
     @Option(names = "--master", defaultValue = "local[*]", description = "Spark master when none is configured"
             + " (default ${DEFAULT-VALUE}).")
     String master;
@@ -53,7 +58,7 @@ public final class BackfillCommand implements Callable<Integer> {
             throw new BackfillException("--input: " + input + " does not exist");
         }
         Backfill.Request request = new Backfill.Request(input, format(), featureSet, Cutoff.parse(cutoff), redis,
-                keyPrefix);
+                keyPrefix, Cutoff.duration("--tx-cache-ttl", txCacheTtl));
         SparkSession spark = session(master);
         try {
             Backfill.Result r = new Backfill(spark).run(request);

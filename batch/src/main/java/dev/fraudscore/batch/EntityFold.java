@@ -1,6 +1,7 @@
 package dev.fraudscore.batch;
 
 import dev.fraudscore.features.state.Aggregate;
+import dev.fraudscore.features.state.AggregateStore;
 import dev.fraudscore.features.state.Entity;
 import dev.fraudscore.features.state.InMemoryAggregateStore;
 import dev.fraudscore.features.state.StateSpec;
@@ -26,15 +27,21 @@ public final class EntityFold {
     private final StateSpec spec;
     private final StateEncoder encoder;
     private final long cutoffMillis;
+    private final long txCacheTtlMillis;
 
-    public EntityFold(StateSpec spec, StateEncoder encoder, long cutoffMillis) {
+    /** @param txCacheTtlMillis feature-service's retry cache TTL: the transactions whose state it would still hold */
+    public EntityFold(StateSpec spec, StateEncoder encoder, long cutoffMillis, long txCacheTtlMillis) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.cutoffMillis = cutoffMillis;
+        this.txCacheTtlMillis = txCacheTtlMillis;
     }
 
-    /** An entity's keys, and for a card its transactions' label records. */
-    public record Folded(List<StateWrite> aggregates, List<StateWrite> labelRecords) {
+    /**
+     * An entity's keys, for a card its transactions' label records, and its part of the state of each transaction
+     * the retry cache would still hold.
+     */
+    public record Folded(List<StateWrite> aggregates, List<StateWrite> labelRecords, List<RecentState> recent) {
     }
 
     /** @param rows the entity's rows, in any order; all before the cut-off */
@@ -47,12 +54,17 @@ public final class EntityFold {
                 .toList());
         InMemoryAggregateStore store = new InMemoryAggregateStore(spec);
         long last = Long.MIN_VALUE;
+        List<RecentState> recent = new ArrayList<>();
         for (HistoryRow tx : txs) {
             if (tx.millis() >= cutoffMillis) {
                 throw new IllegalArgumentException(tx.transactionId() + " is not before the cut-off");
             }
             recordReportsBefore(tx.millis(), reports, store);
-            store.observe(tx.transaction());
+            AggregateStore.Observation seen = store.observe(tx.transaction());
+            if (tx.millis() + txCacheTtlMillis > cutoffMillis && !seen.replayed()) {
+                recent.add(new RecentState(tx.transactionId(), tx.cardKey(), tx.millis(), entity,
+                        seen.state().values()));
+            }
             last = tx.millis();
         }
         recordReportsBefore(cutoffMillis, reports, store);
@@ -71,7 +83,7 @@ public final class EntityFold {
                         .ifPresent(records::add);
             }
         }
-        return new Folded(writes, records);
+        return new Folded(writes, records, recent);
     }
 
     /** Labels reported before {@code millis} count for a transaction at {@code millis}, as online. */

@@ -27,15 +27,23 @@ final class StagePartition
     record EntityRef(Entity entity, String key) implements Serializable {
     }
 
-    /** What the tasks staged: entities and keys by kind, and every staged key's name for the switch. */
-    record Counts(long cards, long merchants, long labelRecords, List<String> stagedKeys) implements Serializable {
+    /**
+     * What the tasks staged: entities and keys by kind, and every staged key's name for the switch; and the parts of
+     * the recent transactions' states, for the driver to join.
+     */
+    record Counts(long cards, long merchants, long labelRecords, List<String> stagedKeys, List<RecentState> recent)
+            implements Serializable {
 
         Counts plus(Counts other) {
-            List<String> keys = new ArrayList<>(stagedKeys.size() + other.stagedKeys.size());
-            keys.addAll(stagedKeys);
-            keys.addAll(other.stagedKeys);
             return new Counts(cards + other.cards, merchants + other.merchants, labelRecords + other.labelRecords,
-                    keys);
+                    concat(stagedKeys, other.stagedKeys), concat(recent, other.recent));
+        }
+
+        private static <T> List<T> concat(List<T> a, List<T> b) {
+            List<T> all = new ArrayList<>(a.size() + b.size());
+            all.addAll(a);
+            all.addAll(b);
+            return all;
         }
     }
 
@@ -43,12 +51,15 @@ final class StagePartition
     private final String stagingPrefix;
     private final long cutoffMillis;
     private final String redisUrl;
+    private final long txCacheTtlMillis;
 
-    StagePartition(String featureSetId, StateLayout staging, long cutoffMillis, String redisUrl) {
+    StagePartition(String featureSetId, StateLayout staging, long cutoffMillis, String redisUrl,
+            long txCacheTtlMillis) {
         this.featureSetId = featureSetId;
         this.stagingPrefix = staging.prefix();
         this.cutoffMillis = cutoffMillis;
         this.redisUrl = redisUrl;
+        this.txCacheTtlMillis = txCacheTtlMillis;
     }
 
     /** Each row goes to its card's group and its merchant's. */
@@ -61,11 +72,13 @@ final class StagePartition
     public Iterator<Counts> call(Iterator<Tuple2<EntityRef, Iterable<HistoryRow>>> groups) {
         var spec = Backfill.declaredSet(featureSetId).state();
         StateLayout staging = new StateLayout(stagingPrefix, featureSetId);
-        EntityFold fold = new EntityFold(spec, new StateEncoder(staging, spec, cutoffMillis), cutoffMillis);
+        EntityFold fold = new EntityFold(spec, new StateEncoder(staging, spec, cutoffMillis), cutoffMillis,
+                txCacheTtlMillis);
         long cards = 0;
         long merchants = 0;
         long labelRecords = 0;
         List<String> keys = new ArrayList<>();
+        List<RecentState> recent = new ArrayList<>();
         List<StateWrite> pending = new ArrayList<>();
         try (Jedis jedis = new Jedis(URI.create(redisUrl))) {
             while (groups.hasNext()) {
@@ -77,6 +90,7 @@ final class StagePartition
                     merchants++;
                 }
                 labelRecords += folded.labelRecords().size();
+                recent.addAll(folded.recent());
                 for (List<StateWrite> writes : List.of(folded.aggregates(), folded.labelRecords())) {
                     writes.forEach(w -> keys.add(w.key()));
                     pending.addAll(writes);
@@ -90,6 +104,6 @@ final class StagePartition
         } catch (JedisException e) {
             throw new BackfillException("cannot write to the Redis at " + redisUrl + ": " + e.getMessage(), e);
         }
-        return List.of(new Counts(cards, merchants, labelRecords, keys)).iterator();
+        return List.of(new Counts(cards, merchants, labelRecords, keys, recent)).iterator();
     }
 }

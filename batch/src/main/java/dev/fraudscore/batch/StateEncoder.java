@@ -7,11 +7,13 @@ import dev.fraudscore.features.state.StateLayout;
 import dev.fraudscore.features.state.StateSpec;
 import dev.fraudscore.features.state.Tiles;
 import dev.fraudscore.features.state.TransactionRecord;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Spells a state as of the cut-off {@code T} in feature-service's Redis layout ({@link StateLayout}): the values
@@ -80,6 +82,16 @@ public final class StateEncoder {
             }
         });
         return fields;
+    }
+
+    /** The state a transaction was given, as its retry cache holds it: the numbers in declared order, by ','. */
+    public Optional<StateWrite> transactionCache(RecentState state, long txCacheTtlMillis) {
+        long ttl = state.millis() + txCacheTtlMillis - cutoffMillis;
+        if (ttl <= 0) {
+            return Optional.empty();
+        }
+        String value = Arrays.stream(state.values()).mapToObj(Long::toString).collect(Collectors.joining(","));
+        return Optional.of(StateWrite.string(layout.transaction(state.cardKey(), state.transactionId()), value, ttl));
     }
 
     /** A transaction's label record, kept the label horizon from the transaction's instant. */

@@ -3,6 +3,7 @@ package dev.fraudscore.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,15 @@ class BackfillCommandTest {
         assertThat(Cutoff.parse("2018-08-01T12:30:00+02:00")).isEqualTo(Instant.parse("2018-08-01T10:30:00Z"));
         assertThatThrownBy(() -> Cutoff.parse("yesterday")).isInstanceOf(BackfillException.class)
                 .hasMessageContaining("--cutoff: 'yesterday' is neither");
+    }
+
+    @Test
+    void theRetryCachesTtlIsWrittenAsFeatureServicesConfigurationWritesIt() {
+        assertThat(Cutoff.duration("--tx-cache-ttl", "24h")).isEqualTo(Duration.ofHours(24));
+        assertThat(Cutoff.duration("--tx-cache-ttl", "90m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(Cutoff.duration("--tx-cache-ttl", "PT2H")).isEqualTo(Duration.ofHours(2));
+        assertThatThrownBy(() -> Cutoff.duration("--tx-cache-ttl", "a day")).isInstanceOf(BackfillException.class)
+                .hasMessageContaining("--tx-cache-ttl: 'a day' is not a duration");
     }
 
     @Test

@@ -101,10 +101,15 @@ class BackfillParityIT {
         assertThat(allOnline).hasSizeGreaterThan(1_000);
         assertThat(continued.keySet()).isEqualTo(allOnline.keySet());
         allOnline.forEach((tx, vector) -> assertThat(continued.get(tx)).as("vector of %s", tx).containsExactly(vector));
-        // every key switched in holds what the online path held at T; what it left out had expired by T
-        // (retry caches, by design, are not backfilled)
-        heldAtT.keySet().removeIf(key -> key.contains("}:t:"));
+        // every key switched in holds what the online path held at T; what it left out had expired by T, the
+        // retry cache included: it holds exactly the transactions of the day before T
         switchedIn.forEach((key, value) -> assertThat(value).as(key).isEqualTo(heldAtT.get(key)));
         assertThat(switchedIn.size()).isGreaterThan(heldAtT.size() / 2);
+        List<String> cached = history.stream().map(LabelledTransaction::transaction)
+                .filter(tx -> tx.occurredAtMillis() < cutoff && tx.occurredAtMillis() + TX_CACHE_TTL.toMillis() > cutoff)
+                .map(tx -> "{" + tx.cardKey() + "}:t:" + tx.transactionId()).toList();
+        assertThat(cached).hasSizeGreaterThan(100);
+        assertThat(switchedIn.keySet().stream().filter(key -> key.contains("}:t:")))
+                .containsExactlyInAnyOrderElementsOf(cached);
     }
 }

@@ -22,7 +22,7 @@ class EntityFoldTest {
     private static final LastEvent LAST = new LastEvent("last", Entity.CARD, Duration.ofDays(30));
     private static final StateSpec SPEC = StateSpec.of(LAST, MERCHANT_DAYS);
     private final EntityFold fold = new EntityFold(SPEC,
-            new StateEncoder(new StateLayout("fs:", "fraud_v9"), SPEC, CUTOFF), CUTOFF);
+            new StateEncoder(new StateLayout("fs:", "fraud_v9"), SPEC, CUTOFF), CUTOFF, DAY);
 
     private static HistoryRow row(long seq, String tx, long millis, String card, String merchant, boolean fraud) {
         return new HistoryRow(seq, tx, millis, 100, card, merchant, fraud ? millis + DAY : HistoryRow.NOT_REPORTED);
@@ -49,13 +49,38 @@ class EntityFoldTest {
     @Test
     void aCardWritesItsOwnAggregatesAndItsTransactionsLabelRecords() {
         EntityFold.Folded folded = fold.fold(Entity.CARD, "c1", List.of(
-                row(0, "a", CUTOFF - 2 * DAY, "c1", "t1", true), row(1, "x", CUTOFF - DAY, "c1", "t2", false)));
+                row(0, "a", CUTOFF - 2 * DAY, "c1", "t1", true), row(1, "x", CUTOFF - DAY + 1, "c1", "t2", false)));
 
         assertThat(folded.aggregates()).singleElement()
-                .satisfies(w -> assertThat(w.value()).isEqualTo(Long.toString(CUTOFF - DAY)));
+                .satisfies(w -> assertThat(w.value()).isEqualTo(Long.toString(CUTOFF - DAY + 1)));
         assertThat(folded.labelRecords()).extracting(StateWrite::key)
                 .containsExactly("fs:fraud_v9:l:{a}", "fs:fraud_v9:l:{x}");
         assertThat(folded.labelRecords().get(0).fields()).containsEntry("l", "F");
+        // the retry cache holds a day: only x, with the card's state before it (a's instant as the last event)
+        assertThat(folded.recent()).singleElement().satisfies(r -> {
+            assertThat(r.transactionId()).isEqualTo("x");
+            assertThat(r.entity()).isEqualTo(Entity.CARD);
+            assertThat(r.values()[0]).isEqualTo(CUTOFF - 2 * DAY);
+        });
+    }
+
+    @Test
+    void aRecentTransactionsStateIsItsCardsPartAndItsMerchantsPart() {
+        List<HistoryRow> rows = List.of(row(0, "a", CUTOFF - 4 * DAY, "c1", "t1", false),
+                row(1, "x", CUTOFF - 1_000, "c1", "t1", false));
+        RecentState card = fold.fold(Entity.CARD, "c1", rows).recent().get(0);
+        RecentState merchant = fold.fold(Entity.MERCHANT, "t1", rows).recent().get(0);
+
+        List<RecentState> whole = RecentState.whole(SPEC, List.of(card, merchant));
+
+        // the last event, then the merchant's (count, fraud) over 1 and 3 days delayed by 2 for day 99: [96, 96] and
+        // [94, 96]; a is on day 96
+        assertThat(whole).singleElement().satisfies(r -> assertThat(r.values())
+                .containsExactly(CUTOFF - 4 * DAY, 1, 0, 1, 0));
+        StateWrite cached = new StateEncoder(new StateLayout("fs:", "fraud_v9"), SPEC, CUTOFF)
+                .transactionCache(whole.get(0), DAY).orElseThrow();
+        assertThat(cached).isEqualTo(StateWrite.string("fs:fraud_v9:{c1}:t:x",
+                (CUTOFF - 4 * DAY) + ",1,0,1,0", DAY - 1_000));
     }
 
     @Test
