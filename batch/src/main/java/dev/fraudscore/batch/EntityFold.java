@@ -20,7 +20,7 @@ import java.util.Objects;
  *
  * <p>An entity's state is a function of its own transactions alone: a card's aggregates read only the card's
  * payments, a merchant's only the payments there and their labels. So a card's group and a merchant's group are
- * folded apart, each with a store of the whole spec of which only that entity's aggregates are kept.
+ * folded apart, each with a store that keeps only that entity's aggregates.
  */
 public final class EntityFold {
 
@@ -52,7 +52,7 @@ public final class EntityFold {
         Deque<HistoryRow> reports = new ArrayDeque<>(txs.stream().filter(HistoryRow::reported)
                 .sorted(Comparator.comparingLong(HistoryRow::reportedAtMillis).thenComparingLong(HistoryRow::seq))
                 .toList());
-        InMemoryAggregateStore store = new InMemoryAggregateStore(spec);
+        InMemoryAggregateStore store = new InMemoryAggregateStore(spec, entity);
         long last = Long.MIN_VALUE;
         List<RecentState> recent = new ArrayList<>();
         for (HistoryRow tx : txs) {

@@ -27,8 +27,21 @@ public final class InMemoryAggregateStore implements AggregateStore {
     /** Per aggregate, per entity key. */
     private final Map<Aggregate, Map<String, Object>> state = new HashMap<>();
 
+    /** Only the aggregates of {@code entity}, or all when null; the others read 0 and keep nothing. */
+    private final Entity only;
+
     public InMemoryAggregateStore(StateSpec spec) {
+        this(spec, null);
+    }
+
+    /**
+     * A store of {@code entity}'s aggregates alone, for a replay of one entity's transactions (a backfill folds each
+     * card and each merchant apart): the other aggregates read 0 and keep nothing; transactions and labels are
+     * recorded as usual.
+     */
+    public InMemoryAggregateStore(StateSpec spec, Entity entity) {
         this.spec = Objects.requireNonNull(spec, "spec");
+        this.only = entity;
         spec.aggregates().forEach(a -> state.put(a, new HashMap<>()));
     }
 
@@ -41,6 +54,10 @@ public final class InMemoryAggregateStore implements AggregateStore {
         long[] values = new long[spec.width()];
         int at = 0;
         for (Aggregate a : spec.aggregates()) {
+            if (only != null && a.entity() != only) {
+                at += a.width();
+                continue;
+            }
             Map<String, Object> byEntity = state.get(a);
             String key = a.entity().keyOf(tx);
             if (a instanceof ExactWindow w) {
