@@ -131,7 +131,8 @@ public final class Backfill {
             long cutoff, long txCacheTtl) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(2, jsc.defaultParallelism() * 2);
-        JavaRDD<HistoryRow> rdd = jsc.parallelize(rows, slices);
+        JavaRDD<HistoryRow> rdd = jsc.parallelize(HistoryChunks.pack(rows, slices), slices)
+                .flatMap(HistoryChunks::unpack);
         StagePartition task = new StagePartition(set.id(), staged.staging(), cutoff, staged.redisUrl(), txCacheTtl);
         StagePartition.Counts counts = rdd.flatMapToPair(StagePartition::byEntity)
                 .groupByKey(slices)
