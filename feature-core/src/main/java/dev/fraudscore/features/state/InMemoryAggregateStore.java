@@ -1,11 +1,11 @@
 package dev.fraudscore.features.state;
 
 import dev.fraudscore.features.FeatureTransaction;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -15,9 +15,6 @@ import java.util.TreeMap;
  */
 public final class InMemoryAggregateStore implements AggregateStore {
 
-    private record TxRecord(String cardKey, String merchantKey, long millis, FraudLabel label) {
-    }
-
     /** An entity's tiles: the latest tile a transaction wrote, and counters per tile. */
     private static final class EntityTiles {
         long hi = Long.MIN_VALUE;
@@ -26,12 +23,25 @@ public final class InMemoryAggregateStore implements AggregateStore {
 
     private final StateSpec spec;
     private final Map<String, AggregateState> seen = new HashMap<>();
-    private final Map<String, TxRecord> records = new HashMap<>();
+    private final Map<String, TransactionRecord> records = new HashMap<>();
     /** Per aggregate, per entity key. */
     private final Map<Aggregate, Map<String, Object>> state = new HashMap<>();
 
+    /** Only the aggregates of {@code entity}, or all when null; the others read 0 and keep nothing. */
+    private final Entity only;
+
     public InMemoryAggregateStore(StateSpec spec) {
+        this(spec, null);
+    }
+
+    /**
+     * A store of {@code entity}'s aggregates alone, for a replay of one entity's transactions (a backfill folds each
+     * card and each merchant apart): the other aggregates read 0 and keep nothing; transactions and labels are
+     * recorded as usual.
+     */
+    public InMemoryAggregateStore(StateSpec spec, Entity entity) {
         this.spec = Objects.requireNonNull(spec, "spec");
+        this.only = entity;
         spec.aggregates().forEach(a -> state.put(a, new HashMap<>()));
     }
 
@@ -44,10 +54,14 @@ public final class InMemoryAggregateStore implements AggregateStore {
         long[] values = new long[spec.width()];
         int at = 0;
         for (Aggregate a : spec.aggregates()) {
+            if (only != null && a.entity() != only) {
+                at += a.width();
+                continue;
+            }
             Map<String, Object> byEntity = state.get(a);
             String key = a.entity().keyOf(tx);
             if (a instanceof ExactWindow w) {
-                values[at] = exact(w, byEntity, key, tx.occurredAtMillis());
+                values[at] = exact(w, byEntity, key, tx);
             } else if (a instanceof LastEvent l) {
                 values[at] = last(l, byEntity, key, tx.occurredAtMillis());
             } else if (a instanceof Tiles t) {
@@ -60,18 +74,21 @@ public final class InMemoryAggregateStore implements AggregateStore {
         AggregateState before = new AggregateState(spec, values);
         seen.put(tx.transactionId(), before);
         if (spec.countsLabels()) {
-            records.put(tx.transactionId(), new TxRecord(tx.cardKey(), tx.merchantKey(), tx.occurredAtMillis(), null));
+            records.put(tx.transactionId(),
+                    new TransactionRecord(tx.cardKey(), tx.merchantKey(), tx.occurredAtMillis(), null, 0));
         }
         return new Observation(before, false);
     }
 
+    /** Transaction id to instant, as Redis keeps the window (a sorted set of ids by instant). */
     @SuppressWarnings("unchecked")
-    private static long exact(ExactWindow w, Map<String, Object> byEntity, String key, long t) {
-        List<Long> window = (List<Long>) byEntity.computeIfAbsent(key, k -> new ArrayList<Long>());
+    private static long exact(ExactWindow w, Map<String, Object> byEntity, String key, FeatureTransaction tx) {
+        Map<String, Long> window = (Map<String, Long>) byEntity.computeIfAbsent(key, k -> new HashMap<String, Long>());
+        long t = tx.occurredAtMillis();
         long from = t - w.length().toMillis();
-        long count = window.stream().filter(m -> m >= from && m <= t).count();
-        window.add(t);
-        window.removeIf(m -> m < from);
+        long count = window.values().stream().filter(m -> m >= from && m <= t).count();
+        window.put(tx.transactionId(), t);
+        window.values().removeIf(m -> m < from);
         return count;
     }
 
@@ -135,15 +152,14 @@ public final class InMemoryAggregateStore implements AggregateStore {
         if (!spec.countsLabels()) {
             throw new IllegalStateException("this state counts no labels");
         }
-        TxRecord record = records.get(label.transactionId());
+        TransactionRecord record = records.get(label.transactionId());
         if (record == null || label.reportedAt().toEpochMilli() - record.millis() > spec.labelHorizon().toMillis()) {
             return LabelOutcome.UNKNOWN_TRANSACTION;
         }
         if (record.label() != null) {
             return record.label() == label.label() ? LabelOutcome.REPEATED : LabelOutcome.CONFLICT;
         }
-        records.put(label.transactionId(), new TxRecord(record.cardKey(), record.merchantKey(), record.millis(),
-                label.label()));
+        records.put(label.transactionId(), record.labelled(label.label(), label.reportedAt().toEpochMilli()));
         if (label.label() == FraudLabel.FRAUD) {
             for (Tiles t : spec.labelledTiles()) {
                 String key = t.entity() == Entity.CARD ? record.cardKey() : record.merchantKey();
@@ -156,5 +172,37 @@ public final class InMemoryAggregateStore implements AggregateStore {
             }
         }
         return LabelOutcome.RECORDED;
+    }
+
+    /** What this store keeps of {@code entityKey}'s {@code aggregate}; empty when nothing was written. */
+    @SuppressWarnings("unchecked")
+    public Optional<AggregateSnapshot> snapshot(Aggregate aggregate, String entityKey) {
+        Map<String, Object> byEntity = state.get(aggregate);
+        if (byEntity == null) {
+            throw new IllegalArgumentException(aggregate.name() + " is not declared in this state");
+        }
+        Object kept = byEntity.get(entityKey);
+        if (kept == null) {
+            return Optional.empty();
+        }
+        if (aggregate instanceof ExactWindow) {
+            return Optional.of(new AggregateSnapshot.Window((Map<String, Long>) kept));
+        }
+        if (aggregate instanceof LastEvent) {
+            return Optional.of(new AggregateSnapshot.Last((Long) kept));
+        }
+        if (aggregate instanceof RecentMerchants) {
+            return Optional.of(new AggregateSnapshot.Merchants((Map<String, Long>) kept));
+        }
+        Tiles t = (Tiles) aggregate;
+        EntityTiles e = (EntityTiles) kept;
+        TreeMap<Long, long[]> copy = new TreeMap<>();
+        e.tiles.tailMap(t.oldestKept(e.hi), true).forEach((tile, counters) -> copy.put(tile, counters.clone()));
+        return Optional.of(new AggregateSnapshot.TileRing(e.hi, Collections.unmodifiableSortedMap(copy)));
+    }
+
+    /** The record a later label would find for {@code transactionId}; empty when the state counts no labels. */
+    public Optional<TransactionRecord> record(String transactionId) {
+        return Optional.ofNullable(records.get(transactionId));
     }
 }

@@ -16,6 +16,9 @@ public final class StateSpec {
     private final List<Aggregate> aggregates;
     private final Map<Aggregate, Integer> offsets = new HashMap<>();
     private final int width;
+    /** Asked once a transaction and once a label by the stores: worked out once. */
+    private final List<Tiles> labelledTiles;
+    private final Duration labelHorizon;
 
     private StateSpec(List<Aggregate> aggregates) {
         this.aggregates = List.copyOf(aggregates);
@@ -32,6 +35,9 @@ public final class StateSpec {
             at += a.width();
         }
         this.width = at;
+        this.labelledTiles = this.aggregates.stream().filter(a -> a instanceof Tiles t && t.counts(Counter.FRAUD))
+                .map(Tiles.class::cast).toList();
+        this.labelHorizon = labelledTiles.stream().map(Tiles::ttl).max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     public static StateSpec of(Aggregate... aggregates) {
@@ -57,8 +63,7 @@ public final class StateSpec {
 
     /** Tiles that count labels: recording a label moves them. */
     public List<Tiles> labelledTiles() {
-        return aggregates.stream().filter(a -> a instanceof Tiles t && t.counts(Counter.FRAUD))
-                .map(Tiles.class::cast).toList();
+        return labelledTiles;
     }
 
     public boolean countsLabels() {
@@ -70,7 +75,7 @@ public final class StateSpec {
      * kept. Its record (merchant, card, instant, label) is kept that long.
      */
     public Duration labelHorizon() {
-        return labelledTiles().stream().map(Tiles::ttl).max(Duration::compareTo).orElse(Duration.ZERO);
+        return labelHorizon;
     }
 
     /** A stable text of the whole declaration, for fingerprints. */

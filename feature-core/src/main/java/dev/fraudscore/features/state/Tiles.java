@@ -57,7 +57,10 @@ public record Tiles(String name, Entity entity, Duration tile, List<Integer> win
 
     /** How many tiles back from the latest written one an entity keeps. */
     public int keep() {
-        int longest = windows.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        int longest = 0;
+        for (int w : windows) { // a loop, not a stream: the stores ask on every transaction
+            longest = Math.max(longest, w);
+        }
         return delay == 0 ? longest : delay + longest + 1;
     }
 

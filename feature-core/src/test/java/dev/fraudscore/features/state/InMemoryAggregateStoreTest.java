@@ -122,4 +122,27 @@ class InMemoryAggregateStoreTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThat(SPEC.labelHorizon()).isEqualTo(Duration.ofDays(16));
     }
+
+    @Test
+    void aStoreOfOneEntityKeepsItsAggregatesAsTheWholeStoreDoesAndSnapshotsThem() {
+        InMemoryAggregateStore merchantsOnly = new InMemoryAggregateStore(SPEC, Entity.MERCHANT);
+        for (int i = 0; i < 12; i++) {
+            FeatureTransaction t = tx("t" + i, "c" + (i % 3), "m1", DAY0.plus(Duration.ofHours(20L * i)), 100 + i);
+            AggregateState whole = store.observe(t).state();
+            AggregateState part = merchantsOnly.observe(t).state();
+            assertThat(part.sum(MERCHANT, 1, Counter.COUNT)).isEqualTo(whole.sum(MERCHANT, 1, Counter.COUNT));
+            assertThat(part.lastMillis(LAST)).isZero();
+            if (i == 3) {
+                TransactionLabel label = new TransactionLabel("t1", FraudLabel.FRAUD, t.occurredAt());
+                assertThat(merchantsOnly.recordLabel(label)).isEqualTo(store.recordLabel(label));
+            }
+        }
+        assertThat(merchantsOnly.snapshot(LAST, "c0")).isEmpty();
+        AggregateSnapshot.TileRing ring = (AggregateSnapshot.TileRing) merchantsOnly.snapshot(MERCHANT, "m1")
+                .orElseThrow();
+        assertThat(ring.hi()).isEqualTo(MERCHANT.tileOf(DAY0.plus(Duration.ofHours(220)).toEpochMilli()));
+        assertThat(ring.tiles().values().stream().mapToLong(c -> c[1]).sum()).as("fraud labels").isEqualTo(1);
+        assertThat(merchantsOnly.record("t1")).hasValueSatisfying(r -> assertThat(r.label()).isEqualTo(FraudLabel.FRAUD));
+        assertThat(((AggregateSnapshot.Window) store.snapshot(HOUR, "c2").orElseThrow()).members()).containsOnlyKeys("t11");
+    }
 }

@@ -3,21 +3,15 @@ package dev.fraudscore.featureservice.store;
 import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.state.Aggregate;
 import dev.fraudscore.features.state.Entity;
+import dev.fraudscore.features.state.StateLayout;
 import dev.fraudscore.features.state.StateSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Key layout of a declared state ({@link StateSpec}), in its feature set's own namespace. Each key carries its
- * entity as the Redis Cluster hash tag:
- *
- * <pre>
- * {prefix}{setId}:{cardKey}:{aggregate}        a card's aggregate (sorted set, string or hash by kind)
- * {prefix}{setId}:m:{merchantKey}:{aggregate}  a merchant's aggregate, shared by every card paying there
- * {prefix}{setId}:{cardKey}:t:{txId}           the state already returned to that transaction id
- * {prefix}{setId}:l:{txId}                     the transaction's label record (instant, card, merchant, label)
- * </pre>
+ * The keys of a declared state ({@link StateSpec}) in its feature set's own namespace: feature-core's
+ * {@link StateLayout} (the layout the batch backfill writes too), plus the script's key order.
  *
  * One request's script touches the card's slot, the merchant's and the label record's: fine on one Redis (or a
  * primary with replicas). Redis Cluster refuses a script whose keys span slots; there the merchant state and the
@@ -44,16 +38,19 @@ public record AggregateKeys(String prefix, String featureSetId, StateSpec spec) 
     }
 
     public String aggregate(Aggregate aggregate, String entityKey) {
-        String entity = aggregate.entity() == Entity.CARD ? "{" + entityKey + "}" : "m:{" + entityKey + "}";
-        return prefix + featureSetId + ":" + entity + ":" + aggregate.name();
+        return layout().aggregate(aggregate, entityKey);
     }
 
     public String transaction(String cardKey, String transactionId) {
-        return prefix + featureSetId + ":{" + cardKey + "}:t:" + transactionId;
+        return layout().transaction(cardKey, transactionId);
     }
 
     public String label(String transactionId) {
-        return prefix + featureSetId + ":l:{" + transactionId + "}";
+        return layout().label(transactionId);
+    }
+
+    private StateLayout layout() {
+        return new StateLayout(prefix, featureSetId);
     }
 
     @Override

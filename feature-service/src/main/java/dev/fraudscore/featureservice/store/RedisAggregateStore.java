@@ -7,10 +7,10 @@ import dev.fraudscore.features.state.AggregateStore;
 import dev.fraudscore.features.state.Counter;
 import dev.fraudscore.features.state.Entity;
 import dev.fraudscore.features.state.ExactWindow;
-import dev.fraudscore.features.state.FraudLabel;
 import dev.fraudscore.features.state.LabelOutcome;
 import dev.fraudscore.features.state.LastEvent;
 import dev.fraudscore.features.state.RecentMerchants;
+import dev.fraudscore.features.state.StateLayout;
 import dev.fraudscore.features.state.StateSpec;
 import dev.fraudscore.features.state.Tiles;
 import dev.fraudscore.features.state.TransactionLabel;
@@ -137,15 +137,14 @@ public final class RedisAggregateStore implements AggregateStore {
             return LabelOutcome.UNKNOWN_TRANSACTION;
         }
         List<String> scriptKeys = new ArrayList<>(List.of(recordKey));
-        List<String> args = new ArrayList<>(List.of(label.label() == FraudLabel.FRAUD ? "F" : "G",
+        List<String> args = new ArrayList<>(List.of(StateLayout.labelCode(label.label()),
                 Long.toString(label.reportedAt().toEpochMilli())));
         for (Tiles tiles : spec.labelledTiles()) {
             String entity = (String) record.get(tiles.entity() == Entity.CARD ? 1 : 2);
             scriptKeys.add(keys.aggregate(tiles, entity));
             long tile = tiles.tileOf(millis);
-            long slot = Math.floorMod(tile, tiles.keep()) * (long) tiles.counters().size();
-            args.add(tile + " " + tiles.keep() + " " + (slot + tiles.counters().indexOf(Counter.COUNT)) + " "
-                    + (slot + tiles.counters().indexOf(Counter.FRAUD)));
+            args.add(tile + " " + tiles.keep() + " " + StateLayout.tileField(tiles, tile, Counter.COUNT) + " "
+                    + StateLayout.tileField(tiles, tile, Counter.FRAUD));
         }
         String reply = call(() -> redis.execute(LABEL, scriptKeys, args.toArray()));
         return switch (String.valueOf(reply)) {

@@ -15,8 +15,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -58,23 +60,14 @@ public final class HandbookCsv {
     public static List<LabelledTransaction> read(Reader in, String source) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
         try (CSVParser parser = CSVParser.parse(in, format)) {
-            List<String> missing = REQUIRED.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
-            if (!missing.isEmpty()) {
-                throw new IllegalArgumentException(source + ": missing column(s) " + missing + "; the Handbook layout"
-                        + " needs " + REQUIRED + ", found " + parser.getHeaderNames());
-            }
-            boolean scenarios = parser.getHeaderMap().containsKey(SCENARIO);
+            Rows rows = new Rows(source, parser.getHeaderNames());
             List<LabelledTransaction> out = new ArrayList<>();
-            Instant previous = Instant.MIN;
             for (CSVRecord record : parser) {
-                LabelledTransaction t = row(record, source, scenarios);
-                if (t.transaction().occurredAt().isBefore(previous)) {
-                    throw new IllegalArgumentException(where(source, record, "TX_DATETIME") + ": "
-                            + t.transaction().occurredAt() + " is before the previous row's " + previous
-                            + "; the history must be sorted by time");
+                if (!record.isConsistent()) {
+                    throw new IllegalArgumentException(source + " row " + record.getRecordNumber() + ": "
+                            + record.size() + " fields where the header has " + parser.getHeaderNames().size());
                 }
-                previous = t.transaction().occurredAt();
-                out.add(t);
+                out.add(rows.next(record.getRecordNumber(), record::get));
             }
             return out;
         } catch (CSVException e) {
@@ -87,26 +80,68 @@ public final class HandbookCsv {
         }
     }
 
+    /**
+     * The Handbook layout's rules, row by row, for any source of named text values (a CSV record, a Parquet row
+     * cast to text): the required columns, each value, and time order.
+     */
+    public static final class Rows {
+
+        private final String source;
+        private final boolean scenarios;
+        private Instant previous = Instant.MIN;
+
+        /** @throws IllegalArgumentException naming the required columns {@code columns} lacks */
+        public Rows(String source, Collection<String> columns) {
+            this.source = source;
+            List<String> missing = REQUIRED.stream().filter(c -> !columns.contains(c)).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException(source + ": missing column(s) " + missing + "; the Handbook layout"
+                        + " needs " + REQUIRED + ", found " + List.copyOf(columns));
+            }
+            this.scenarios = columns.contains(SCENARIO);
+        }
+
+        /**
+         * The transaction of row {@code row} (1 for the first after the header).
+         *
+         * @param column a column's value, null or empty when absent
+         * @throws IllegalArgumentException naming the row and field of a bad value, or the row whose time is before
+         *     its predecessor's
+         */
+        public LabelledTransaction next(long row, Function<String, String> column) {
+            LabelledTransaction t = row(column, new Where(source, row));
+            if (t.transaction().occurredAt().isBefore(previous)) {
+                throw new IllegalArgumentException(new Where(source, row).of("TX_DATETIME") + ": "
+                        + t.transaction().occurredAt() + " is before the previous row's " + previous
+                        + "; the history must be sorted by time");
+            }
+            previous = t.transaction().occurredAt();
+            return t;
+        }
+
+        private LabelledTransaction row(Function<String, String> r, Where where) {
+            String id = text(r, where, "TRANSACTION_ID");
+            String customer = text(r, where, "CUSTOMER_ID");
+            String terminal = text(r, where, "TERMINAL_ID");
+            Instant at = instant(r, where);
+            long amountMinor = amountMinor(r, where);
+            int fraud = integer(r, where, "TX_FRAUD", 0, 1);
+            int scenario = scenarios && fraud == 1 ? integer(r, where, SCENARIO, 0, 3) : 0;
+            FeatureTransaction tx = new FeatureTransaction(id, at, amountMinor, customer, COUNTRY, terminal,
+                    MERCHANT_CATEGORY, COUNTRY, CHANNEL);
+            return new LabelledTransaction(tx, customer, pattern(fraud, scenario), 0, 0);
+        }
+    }
+
+    private record Where(String source, long row) {
+        String of(String column) {
+            return source + " row " + row + ", field " + column;
+        }
+    }
+
     private static IllegalArgumentException notCsv(String source, CSVException e) {
         return new IllegalArgumentException(source + ": not CSV in the Handbook layout (is --input-format right?): "
                 + e.getMessage(), e);
-    }
-
-    private static LabelledTransaction row(CSVRecord r, String source, boolean scenarios) {
-        if (!r.isConsistent()) {
-            throw new IllegalArgumentException(source + " row " + r.getRecordNumber() + ": " + r.size()
-                    + " fields where the header has " + r.getParser().getHeaderNames().size());
-        }
-        String id = text(r, source, "TRANSACTION_ID");
-        String customer = text(r, source, "CUSTOMER_ID");
-        String terminal = text(r, source, "TERMINAL_ID");
-        Instant at = instant(r, source);
-        long amountMinor = amountMinor(r, source);
-        int fraud = integer(r, source, "TX_FRAUD", 0, 1);
-        int scenario = scenarios && fraud == 1 ? integer(r, source, SCENARIO, 0, 3) : 0;
-        FeatureTransaction tx = new FeatureTransaction(id, at, amountMinor, customer, COUNTRY, terminal,
-                MERCHANT_CATEGORY, COUNTRY, CHANNEL);
-        return new LabelledTransaction(tx, customer, pattern(fraud, scenario), 0, 0);
     }
 
     private static FraudPattern pattern(int fraud, int scenario) {
@@ -131,40 +166,40 @@ public final class HandbookCsv {
         };
     }
 
-    private static String text(CSVRecord r, String source, String column) {
-        String value = r.get(column);
-        if (value.isEmpty()) {
-            throw new IllegalArgumentException(where(source, r, column) + ": empty");
+    private static String text(Function<String, String> r, Where where, String column) {
+        String value = r.apply(column);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(where.of(column) + ": empty");
         }
         return value;
     }
 
-    private static Instant instant(CSVRecord r, String source) {
-        String value = text(r, source, "TX_DATETIME");
+    private static Instant instant(Function<String, String> r, Where where) {
+        String value = text(r, where, "TX_DATETIME");
         try {
             return LocalDateTime.parse(value.replace('T', ' '), DATETIME).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(where(source, r, "TX_DATETIME") + ": '" + value
+            throw new IllegalArgumentException(where.of("TX_DATETIME") + ": '" + value
                     + "' is not a time like 2018-04-01 00:00:31", e);
         }
     }
 
-    private static long amountMinor(CSVRecord r, String source) {
-        String value = text(r, source, "TX_AMOUNT");
+    private static long amountMinor(Function<String, String> r, Where where) {
+        String value = text(r, where, "TX_AMOUNT");
         try {
             BigDecimal amount = new BigDecimal(value);
             if (amount.signum() < 0) {
-                throw new IllegalArgumentException(where(source, r, "TX_AMOUNT") + ": negative amount " + value);
+                throw new IllegalArgumentException(where.of("TX_AMOUNT") + ": negative amount " + value);
             }
             return amount.setScale(2, RoundingMode.HALF_EVEN).movePointRight(2).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException(where(source, r, "TX_AMOUNT") + ": '" + value
+            throw new IllegalArgumentException(where.of("TX_AMOUNT") + ": '" + value
                     + "' is not an amount in EUR like 57.16", e);
         }
     }
 
-    private static int integer(CSVRecord r, String source, String column, int min, int max) {
-        String value = text(r, source, column);
+    private static int integer(Function<String, String> r, Where where, String column, int min, int max) {
+        String value = text(r, where, column);
         try {
             int v = Integer.parseInt(value);
             if (v >= min && v <= max) {
@@ -173,12 +208,8 @@ public final class HandbookCsv {
         } catch (NumberFormatException e) {
             // the sentence below says what was expected
         }
-        throw new IllegalArgumentException(where(source, r, column) + ": '" + value + "' is not an integer from "
+        throw new IllegalArgumentException(where.of(column) + ": '" + value + "' is not an integer from "
                 + min + " to " + max);
-    }
-
-    private static String where(String source, CSVRecord r, String column) {
-        return source + " row " + r.getRecordNumber() + ", field " + column;
     }
 
     /** Writes the Handbook's columns, times counted from {@code start} as it does. */

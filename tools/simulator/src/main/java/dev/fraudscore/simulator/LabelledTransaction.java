@@ -1,6 +1,10 @@
 package dev.fraudscore.simulator;
 
 import dev.fraudscore.features.FeatureTransaction;
+import dev.fraudscore.features.state.FraudLabel;
+import dev.fraudscore.features.state.TransactionLabel;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One simulated transaction: the data-domain transaction the feature code sees, plus what only the
@@ -12,6 +16,20 @@ public record LabelledTransaction(
         FraudPattern pattern,
         double lat,
         double lon) {
+
+    /**
+     * When a simulated fraud is reported, after it happened: the simulator knows labels, not report times, so a
+     * replay of a labelled history (the trainer's, the backfill's) reports each fraud this long after it happened.
+     */
+    public static final Duration REPORT_LAG = Duration.ofDays(1);
+
+    /** The report of this transaction under {@link #REPORT_LAG}: a fraud label, none for a genuine payment. */
+    public Optional<TransactionLabel> report() {
+        return fraud()
+                ? Optional.of(new TransactionLabel(transaction.transactionId(), FraudLabel.FRAUD,
+                        transaction.occurredAt().plus(REPORT_LAG)))
+                : Optional.empty();
+    }
 
     public boolean fraud() {
         return pattern.isFraud();

@@ -3,11 +3,9 @@ package dev.fraudscore.trainer;
 import dev.fraudscore.features.FeatureSet;
 import dev.fraudscore.features.FeatureStore;
 import dev.fraudscore.features.FeatureStores;
-import dev.fraudscore.features.state.FraudLabel;
 import dev.fraudscore.features.state.TransactionLabel;
 import dev.fraudscore.simulator.FraudPattern;
 import dev.fraudscore.simulator.LabelledTransaction;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -17,14 +15,11 @@ import java.util.List;
  * so the model is trained on exactly the vectors it will be served.
  *
  * <p>Labels: the simulator knows which payments were fraud but not when anyone reported them, so a replay with
- * labels reports each fraud {@link #REPORT_LAG} after it happened, and records it in the store at that instant,
+ * labels reports each fraud {@link LabelledTransaction#REPORT_LAG} after it happened, and records it in the store at that instant,
  * between the transactions before and after it: a vector at {@code t} sees only labels reported before {@code t}
  * (point-in-time correct), as the service does when labels arrive through its feedback path.
  */
 public final class FeatureReplay {
-
-    /** When a simulated fraud is reported, after it happened. */
-    public static final Duration REPORT_LAG = Duration.ofDays(1);
 
     private FeatureReplay() {
     }
@@ -34,7 +29,7 @@ public final class FeatureReplay {
         return replay(transactions, featureSet, false);
     }
 
-    /** What the service computes when every fraud is reported {@link #REPORT_LAG} after it happened. */
+    /** What the service computes when every fraud is reported {@link LabelledTransaction#REPORT_LAG} after it happened. */
     public static LabelledRows replayWithLabels(List<LabelledTransaction> transactions, FeatureSet featureSet) {
         return replay(transactions, featureSet, true);
     }
@@ -64,9 +59,8 @@ public final class FeatureReplay {
             rows[i] = store.observe(t.transaction()).vector().values();
             targets[i] = t.label();
             patterns[i] = t.pattern();
-            if (reporting && t.fraud()) {
-                reports.addLast(new TransactionLabel(t.transaction().transactionId(), FraudLabel.FRAUD,
-                        t.transaction().occurredAt().plus(REPORT_LAG)));
+            if (reporting) {
+                t.report().ifPresent(reports::addLast);
             }
         }
         return new LabelledRows(rows, targets, millis, patterns);

@@ -1,5 +1,6 @@
 package dev.fraudscore.trainer;
 
+import dev.fraudscore.simulator.LabelledTransaction;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ final class SplitReport {
         m.put("folds", s.folds());
         m.put("thresholdsChosenOn", "the last " + s.validationDays() + " day(s) of each training period, held out of"
                 + " fitting; never the test period");
-        m.put("labelReportLag", FeatureReplay.REPORT_LAG.toString());
+        m.put("labelReportLag", LabelledTransaction.REPORT_LAG.toString());
         return m;
     }
 

@@ -122,7 +122,7 @@ public final class TrainingRun {
         info.put("simulationStart", simulation.start().toString());
         info.put("rows", transactions.size());
         info.put("featureSet", config.featureSet());
-        info.put("labelReportLag", FeatureReplay.REPORT_LAG.toString());
+        info.put("labelReportLag", LabelledTransaction.REPORT_LAG.toString());
         info.put("split", split);
         info.put("patterns", patterns);
         info.put("epochs", config.epochs());

@@ -1,0 +1,115 @@
+package dev.fraudscore.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fraudscore.features.AggregateFeatureSet;
+import dev.fraudscore.features.FeatureStore;
+import dev.fraudscore.features.FeatureStores;
+import dev.fraudscore.features.state.StateLayout;
+import dev.fraudscore.featureservice.store.AggregateKeys;
+import dev.fraudscore.featureservice.store.RedisAggregateStore;
+import dev.fraudscore.simulator.FraudRates;
+import dev.fraudscore.simulator.JsonLines;
+import dev.fraudscore.simulator.LabelledTransaction;
+import dev.fraudscore.simulator.SimulationConfig;
+import dev.fraudscore.simulator.Simulator;
+import dev.fraudscore.testsupport.TestRedis;
+import dev.fraudscore.testsupport.TestRedisTemplate;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+
+/**
+ * The backfill's promise: backfilling a history up to T and then sending the transactions after T online gives
+ * the same vectors, float for float, as sending everything online; and the keys it switches in are the keys the
+ * online path held at T.
+ */
+class BackfillParityIT {
+
+    static final AggregateFeatureSet FRAUD_V2 = Backfill.declaredSet("fraud_v2");
+    private static final Duration TX_CACHE_TTL = Duration.ofHours(24);
+
+    static SparkSession spark;
+    private static TestRedisTemplate connections;
+
+    @BeforeAll
+    static void start() {
+        spark = BackfillCommand.session("local[2]");
+        connections = TestRedisTemplate.open();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+        connections.close();
+    }
+
+    static FeatureStore online(String prefix) {
+        return FeatureStores.of(FRAUD_V2, () -> {
+            throw new IllegalStateException("fraud_v2 declares its state");
+        }, spec -> new RedisAggregateStore(connections.template(), new AggregateKeys(prefix, FRAUD_V2.id(), spec),
+                TX_CACHE_TTL, "Redis under test"));
+    }
+
+    @Test
+    void backfillUpToTThenOnlineGivesTheVectorsOfAllOnline(@TempDir Path dir) throws IOException {
+        // enough fraud for labels to move merchant risk, 45 days so the 30-day tiles and the 7-day delay are full
+        SimulationConfig config = new SimulationConfig(11L, 120, 45, SimulationConfig.DEFAULT_START,
+                new FraudRates(0.01, 0.01, 0.01, 0.01, 40.0));
+        List<LabelledTransaction> history = Simulator.generate(config);
+        Path file = dir.resolve("history.jsonl");
+        try (Writer out = Files.newBufferedWriter(file)) {
+            JsonLines.write(history, out);
+        }
+        long cutoff = config.start().plus(Duration.ofDays(38)).plus(Duration.ofHours(13)).toEpochMilli();
+        String reference = TestRedis.uniquePrefix();
+        String backfilled = TestRedis.uniquePrefix();
+
+        Map<String, float[]> allOnline = new HashMap<>();
+        OnlineReplay.send(online(reference), history, Long.MIN_VALUE, cutoff, new HashMap<>());
+        Map<String, Object> heldAtT;
+        try (Jedis jedis = new Jedis(URI.create(TestRedis.get().url()))) {
+            heldAtT = RedisDump.of(jedis, new StateLayout(reference, FRAUD_V2.id()).namespace());
+        }
+        OnlineReplay.send(online(reference), history, cutoff, Long.MAX_VALUE, allOnline);
+
+        Backfill.Result result = new Backfill(spark).run(new Backfill.Request(file, HistoryFormat.SIMULATOR,
+                FRAUD_V2.id(), Instant.ofEpochMilli(cutoff), TestRedis.get().url(), backfilled));
+        Map<String, Object> switchedIn;
+        try (Jedis jedis = new Jedis(URI.create(TestRedis.get().url()))) {
+            switchedIn = RedisDump.of(jedis, new StateLayout(backfilled, FRAUD_V2.id()).namespace());
+            assertThat(jedis.keys(StagedState.glob(backfilled) + "backfill-*")).as("staging keys left").isEmpty();
+        }
+        Map<String, float[]> continued = new HashMap<>();
+        OnlineReplay.send(online(backfilled), history, cutoff, Long.MAX_VALUE, continued);
+
+        assertThat(result.rowsRead()).isEqualTo(history.size());
+        assertThat(result.written().labelRecords()).isPositive();
+        assertThat(allOnline).hasSizeGreaterThan(1_000);
+        assertThat(continued.keySet()).isEqualTo(allOnline.keySet());
+        allOnline.forEach((tx, vector) -> assertThat(continued.get(tx)).as("vector of %s", tx).containsExactly(vector));
+        // every key switched in holds what the online path held at T; what it left out had expired by T, the
+        // retry cache included: it holds exactly the transactions of the day before T
+        switchedIn.forEach((key, value) -> assertThat(value).as(key).isEqualTo(heldAtT.get(key)));
+        assertThat(switchedIn.size()).isGreaterThan(heldAtT.size() / 2);
+        List<String> cached = history.stream().map(LabelledTransaction::transaction)
+                .filter(tx -> tx.occurredAtMillis() < cutoff && tx.occurredAtMillis() + TX_CACHE_TTL.toMillis() > cutoff)
+                .map(tx -> "{" + tx.cardKey() + "}:t:" + tx.transactionId()).toList();
+        assertThat(cached).hasSizeGreaterThan(100);
+        assertThat(switchedIn.keySet().stream().filter(key -> key.contains("}:t:")))
+                .containsExactlyInAnyOrderElementsOf(cached);
+    }
+}
