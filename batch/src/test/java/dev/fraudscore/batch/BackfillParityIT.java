@@ -68,7 +68,7 @@ class BackfillParityIT {
     void backfillUpToTThenOnlineGivesTheVectorsOfAllOnline(@TempDir Path dir) throws IOException {
         // enough fraud for labels to move merchant risk, 45 days so the 30-day tiles and the 7-day delay are full
         SimulationConfig config = new SimulationConfig(11L, 120, 45, SimulationConfig.DEFAULT_START,
-                new FraudRates(0.01, 0.01, 0.01, 0.01, 40.0));
+                new FraudRates(0.01, 0.01, 0.01, 0.01, 0.01, 40.0));
         List<LabelledTransaction> history = Simulator.generate(config);
         Path file = dir.resolve("history.jsonl");
         try (Writer out = Files.newBufferedWriter(file)) {
