@@ -1,5 +1,6 @@
 package dev.fraudscore.support.grpc;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,6 +36,28 @@ public class GrpcSupportAutoConfiguration {
         @GlobalServerInterceptor
         GrpcCallMetrics grpcCallMetrics(ObjectProvider<MeterRegistry> registry) {
             return new GrpcCallMetrics(registry.getIfAvailable(() -> Metrics.globalRegistry));
+        }
+    }
+
+    /**
+     * {@link GrpcAdmission} where {@code fraudscore.grpc.max-concurrent-calls} is set (feature-service: its Redis
+     * calls time out when thousands wait for them).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({MeterRegistry.class, Bulkhead.class})
+    @ConditionalOnProperty(name = "fraudscore.grpc.max-concurrent-calls")
+    static class Admission {
+
+        @Bean
+        @GlobalServerInterceptor
+        GrpcAdmission grpcAdmission(@Value("${spring.application.name:the service}") String service,
+                @Value("${fraudscore.grpc.max-concurrent-calls}") int maxConcurrentCalls,
+                ObjectProvider<MeterRegistry> registry) {
+            if (maxConcurrentCalls < 1) {
+                throw new IllegalArgumentException("fraudscore.grpc.max-concurrent-calls must be at least 1, not "
+                        + maxConcurrentCalls + "; leave it out to admit every call");
+            }
+            return new GrpcAdmission(service, maxConcurrentCalls, registry.getIfAvailable(() -> Metrics.globalRegistry));
         }
     }
 }
