@@ -1,6 +1,5 @@
 package dev.fraudscore.support.grpc;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,7 +43,7 @@ public class GrpcSupportAutoConfiguration {
      * calls time out when thousands wait for them).
      */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass({MeterRegistry.class, Bulkhead.class})
+    @ConditionalOnClass(MeterRegistry.class)
     @ConditionalOnProperty(name = "fraudscore.grpc.max-concurrent-calls")
     static class Admission {
 
