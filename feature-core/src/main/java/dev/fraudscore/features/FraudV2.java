@@ -51,8 +51,7 @@ public final class FraudV2 implements AggregateFeatureSet {
     private static final ExactWindow LAST_HOUR = new ExactWindow("h", Entity.CARD, Duration.ofHours(1));
     private static final LastEvent LAST_SEEN = new LastEvent("last", Entity.CARD, LAST_SEEN_HORIZON);
     private static final Tiles CARD_DAYS = Tiles.daily("d", Entity.CARD, DAYS, 0, COUNT, AMOUNT);
-    private static final RecentMerchants MERCHANTS =
-            new RecentMerchants("m", MERCHANT_MEMORY, Duration.ofDays(90));
+    private static final Duration MERCHANT_HORIZON = Duration.ofDays(90);
 
     private static final List<FeatureSpec> FEATURES = List.of(
             FeatureSpec.float32("amount_log1p", 0f),
@@ -80,6 +79,7 @@ public final class FraudV2 implements AggregateFeatureSet {
             FeatureSpec.float32("merchant_risk_30d_delayed", 0f));
 
     private final Tiles merchantDays;
+    private final RecentMerchants merchants;
     private final StateSpec state;
 
     /** The served definition: labels at least {@value #DEFAULT_LABEL_DELAY_DAYS} days old. */
@@ -89,11 +89,17 @@ public final class FraudV2 implements AggregateFeatureSet {
 
     /** Another delay is another definition: it is in the fingerprint. */
     public FraudV2(int labelDelayDays) {
+        this(labelDelayDays, MERCHANT_MEMORY);
+    }
+
+    /** The same features with a card remembering {@code merchantMemory} merchants ({@link FraudV3}'s). */
+    FraudV2(int labelDelayDays, int merchantMemory) {
         if (labelDelayDays < 1) {
             throw new IllegalArgumentException("the label delay is at least a day; it was " + labelDelayDays);
         }
         merchantDays = Tiles.daily("md", Entity.MERCHANT, DAYS, labelDelayDays, COUNT, FRAUD);
-        state = StateSpec.of(LAST_HOUR, LAST_SEEN, CARD_DAYS, merchantDays, MERCHANTS);
+        merchants = new RecentMerchants("m", merchantMemory, MERCHANT_HORIZON);
+        state = StateSpec.of(LAST_HOUR, LAST_SEEN, CARD_DAYS, merchantDays, merchants);
     }
 
     @Override
@@ -144,7 +150,7 @@ public final class FraudV2 implements AggregateFeatureSet {
             v[9] = FEATURES.get(9).defaultValue();
             missing.add(FEATURES.get(9).name());
         }
-        v[10] = s.seen(MERCHANTS) ? 0f : 1f;
+        v[10] = s.seen(merchants) ? 0f : 1f;
         for (int w = 0; w < DAYS.size(); w++) {
             // the transaction itself is in its card's windows
             long count = s.sum(CARD_DAYS, w, COUNT) + 1;

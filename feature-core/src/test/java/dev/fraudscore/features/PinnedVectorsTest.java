@@ -2,12 +2,13 @@ package dev.fraudscore.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins every vector of {@code fraud_v1} and {@code fraud_v2} for {@link PinnedHistory}, float for float, and both
- * fingerprints. The numbers were written from a first run; those of {@code fraud_v1} were checked equal to what the
+ * Pins every vector of {@code fraud_v1}, {@code fraud_v2} and {@code fraud_v3} for {@link PinnedHistory}, float for
+ * float, and their fingerprints. The numbers were written from a first run; those of {@code fraud_v1} were checked equal to what the
  * code before {@code fraud_v2} computed (the same history on main's {@code InMemoryHistoryStore} and
  * {@code FraudV1}). A change that moves any of them changes what a deployed model is fed: it needs a new set
  * version, never an edit here. Adding a set never touches these numbers.
@@ -101,6 +102,13 @@ class PinnedVectorsTest {
             {4.253483f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 12.100829f, 0.0f, 1.0f, 4.0f, 14.0f, 4.253483f, 4.0606155f, 4.0606155f, 0.0f, 5.0f, 8.0f, 0.0f, 0.0f, 0.0f}
     };
 
+    /**
+     * {@code fraud_v3} is {@code fraud_v2}'s vector then the amount in euros; the history's cards pay three merchants,
+     * fewer than either set remembers. The amounts of {@link PinnedHistory}, transaction {@code i} paying the
+     * {@code i % 7}-th.
+     */
+    private static final float[] PINNED_AMOUNTS_EUR = {19.99f, 32.33f, 44.67f, 57.01f, 69.35f, 81.69f, 94.03f};
+
     @Test
     void fraudV1VectorsAreTheOnesItAlwaysComputed() {
         FeatureSet fraudV1 = FeatureSets.find("fraud_v1").orElseThrow();
@@ -115,6 +123,19 @@ class PinnedVectorsTest {
 
         assertThat(fraudV2.fingerprint()).isEqualTo("61d1f126bc1d60af");
         assertPinned(PinnedHistory.vectors(fraudV2), FRAUD_V2);
+    }
+
+    @Test
+    void fraudV3VectorsArePinned() {
+        FeatureSet fraudV3 = FeatureSets.find("fraud_v3").orElseThrow();
+        float[][] pinned = new float[FRAUD_V2.length][];
+        for (int i = 0; i < pinned.length; i++) {
+            pinned[i] = Arrays.copyOf(FRAUD_V2[i], FRAUD_V2[i].length + 1);
+            pinned[i][FRAUD_V2[i].length] = PINNED_AMOUNTS_EUR[i % PINNED_AMOUNTS_EUR.length];
+        }
+
+        assertThat(fraudV3.fingerprint()).isEqualTo("d7beaa418bdf04dc");
+        assertPinned(PinnedHistory.vectors(fraudV3), pinned);
     }
 
     private static void assertPinned(List<float[]> computed, float[][] pinned) {

@@ -54,10 +54,7 @@ class FeatureServiceIT {
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        TestRedis redis = TestRedis.get();
-        registry.add("spring.data.redis.host", redis::host);
-        registry.add("spring.data.redis.port", redis::port);
-        registry.add("fraudscore.features.key-prefix", () -> PREFIX);
+        TestRedisProperties.register(registry, PREFIX);
     }
 
     @LocalGrpcPort

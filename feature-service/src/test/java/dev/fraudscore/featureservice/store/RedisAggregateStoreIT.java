@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fraudscore.domain.Channel;
 import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.FraudV2;
+import dev.fraudscore.features.FraudV3;
 import dev.fraudscore.features.state.AggregateStore.Observation;
 import dev.fraudscore.features.state.Counter;
 import dev.fraudscore.features.state.Entity;
@@ -78,6 +79,11 @@ class RedisAggregateStoreIT {
     @Test
     void fraudV2sStateIsServedExactlyAsTrained() {
         assertParity(new FraudV2().state(), 7L);
+    }
+
+    @Test
+    void fraudV3sStateIsServedExactlyAsTrained() {
+        assertParity(new FraudV3().state(), 11L);
     }
 
     private void assertParity(StateSpec spec, long seed) {

@@ -10,6 +10,7 @@ import dev.fraudscore.features.FeatureStores;
 import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.FraudV1;
 import dev.fraudscore.features.FraudV2;
+import dev.fraudscore.features.FraudV3;
 import dev.fraudscore.features.state.FraudLabel;
 import dev.fraudscore.features.state.LabelOutcome;
 import dev.fraudscore.features.state.TransactionLabel;
@@ -30,7 +31,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 class RedisFeatureStoresIT {
 
     private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
-    private static final List<FeatureSet> BOTH = List.of(new FraudV1(), new FraudV2());
+    private static final List<FeatureSet> SETS = List.of(new FraudV1(), new FraudV2(), new FraudV3());
 
     private static TestRedisTemplate connections;
     private static StringRedisTemplate redis;
@@ -59,19 +60,19 @@ class RedisFeatureStoresIT {
     void observesEverySetInOneRoundTripWithTheVectorsOfTheTrainingStores() {
         CountingTemplate counting = new CountingTemplate(redis);
         RedisFeatureStores served = stores(counting);
-        List<FeatureStore> trained = BOTH.stream().map(FeatureStores::inMemory).toList();
-        served.observe(BOTH, tx("warm", START, "m-0")); // loads the scripts
+        List<FeatureStore> trained = SETS.stream().map(FeatureStores::inMemory).toList();
+        served.observe(SETS, tx("warm", START, "m-0")); // loads the scripts
         trained.forEach(store -> store.observe(tx("warm", START, "m-0")));
 
         for (int i = 0; i < 5; i++) {
             FeatureTransaction tx = tx("p-" + i, START.plusSeconds(60L * (i + 1)), "m-" + (i % 2));
             int before = counting.callbacks();
-            List<Observed> observed = served.observe(BOTH, tx);
+            List<Observed> observed = served.observe(SETS, tx);
 
             assertThat(counting.callbacks() - before).as("callbacks of observation %d", i).isEqualTo(1);
-            for (int s = 0; s < BOTH.size(); s++) {
+            for (int s = 0; s < SETS.size(); s++) {
                 Observed expected = trained.get(s).observe(tx);
-                assertThat(observed.get(s).vector().values()).as("%s of %s", BOTH.get(s).id(), tx)
+                assertThat(observed.get(s).vector().values()).as("%s of %s", SETS.get(s).id(), tx)
                         .containsExactly(expected.vector().values());
                 assertThat(observed.get(s).replayed()).isFalse();
             }
@@ -83,11 +84,11 @@ class RedisFeatureStoresIT {
         RedisFeatureStores served = stores(redis);
         FeatureTransaction tx = tx("once", START, "m-r");
 
-        List<Observed> first = served.observe(BOTH, tx);
-        List<Observed> replay = served.observe(BOTH, tx);
-        Observed fraudV2Alone = served.storeOf(BOTH.get(1)).observe(tx);
+        List<Observed> first = served.observe(SETS, tx);
+        List<Observed> replay = served.observe(SETS, tx);
+        Observed fraudV2Alone = served.storeOf(SETS.get(1)).observe(tx);
 
-        for (int s = 0; s < BOTH.size(); s++) {
+        for (int s = 0; s < SETS.size(); s++) {
             assertThat(replay.get(s).replayed()).isTrue();
             assertThat(replay.get(s).vector().values()).containsExactly(first.get(s).vector().values());
         }
@@ -97,8 +98,8 @@ class RedisFeatureStoresIT {
     @Test
     void aTransactionObservedWithAnotherSetTakesALabelInFraudV2() {
         RedisFeatureStores served = stores(redis);
-        served.observe(BOTH, tx("lab", START, "m-l"));
-        FeatureStore fraudV2 = served.storeOf(BOTH.get(1));
+        served.observe(SETS, tx("lab", START, "m-l"));
+        FeatureStore fraudV2 = served.storeOf(SETS.get(1));
 
         LabelOutcome outcome = fraudV2.recordLabel(new TransactionLabel("lab", FraudLabel.FRAUD, START.plusSeconds(3600)));
 

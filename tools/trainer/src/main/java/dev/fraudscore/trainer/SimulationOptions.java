@@ -18,7 +18,7 @@ final class SimulationOptions {
     @Option(names = "--days", description = "Simulated days (default 90; 42 with --small).")
     Integer days;
 
-    @Option(names = "--feature-set", description = "The feature set to train on: fraud_v1 or fraud_v2 (default"
+    @Option(names = "--feature-set", description = "The feature set to train on: fraud_v1, fraud_v2 or fraud_v3 (default"
             + " ${DEFAULT-VALUE}).", defaultValue = TrainingConfig.DEFAULT_FEATURE_SET)
     String featureSet;
 
