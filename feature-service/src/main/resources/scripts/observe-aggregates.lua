@@ -5,10 +5,12 @@
 -- declared aggregate into one key and one ARGV line; a new feature set needs no change here.
 --
 -- KEYS[1] the state already returned to this transaction id: string
--- KEYS[2] the transaction's label record: hash t (millis), c (card), m (merchant); written when ARGV[6] is '1'
+-- KEYS[2] the label bucket of the transaction's day and id: a hash, field the transaction id, value its record
+--         (ARGV[8], spelled by feature-core's StateLayout); written when ARGV[6] is '1'
 -- KEYS[3..] one key per aggregate, in declared order
 -- ARGV[1] t (epoch millis)   ARGV[2] transaction id   ARGV[3] amount (minor units)   ARGV[4] merchant key
--- ARGV[5] transaction cache TTL ms   ARGV[6] '1' to write the label record   ARGV[7] its TTL ms   ARGV[8] card key
+-- ARGV[5] transaction cache TTL ms   ARGV[6] '1' to write the label record   ARGV[7] the bucket's TTL ms, set when
+-- the bucket is created (the end of its day plus the label horizon, from t)   ARGV[8] the record
 -- ARGV[9..] one line per aggregate, words separated by spaces:
 --   E from ttl                           exact window: count of members scored in [from, t]
 --   L from ttl                           last event: the latest instant, -1 when before from
@@ -171,8 +173,12 @@ for i = 9, #ARGV do
 end
 
 if ARGV[6] == '1' then
-  redis.call('HSET', KEYS[2], 't', ARGV[1], 'c', ARGV[8], 'm', ARGV[4])
-  redis.call('PEXPIRE', KEYS[2], ARGV[7])
+  -- a record once written stays (with its label): a replay after the retry cache expired moves nothing here
+  redis.call('HSETNX', KEYS[2], ARGV[2], ARGV[8])
+  -- the bucket's expiry is set once, by its first record: later ones would only push it further
+  if redis.call('PTTL', KEYS[2]) == -1 then
+    redis.call('PEXPIRE', KEYS[2], ARGV[7])
+  end
 end
 local state = table.concat(out, ',')
 redis.call('SET', KEYS[1], state, 'PX', ARGV[5])

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -22,7 +23,9 @@ import redis.clients.jedis.resps.ScanResult;
  *
  * <p>Staging keys are the served keys with {@code backfill-<run>:} after the prefix: the same hash tags, so the same
  * cluster slots. The switch is one MULTI/EXEC: DEL of the set's served keys the backfill does not write, then a
- * RENAME of each staged key onto its served name (RENAME keeps the staged TTL). Redis runs it as one command, so
+ * RENAME of each staged key onto its served name (RENAME keeps the staged TTL). A label bucket is shared by many
+ * transactions, from many tasks: staged whole (the backfill computes every record of the set as of the cut-off),
+ * it replaces the served bucket whole, as any other key. Redis runs it as one command, so
  * it blocks other clients for its length (about a microsecond a key), and it needs every key on one node: a single
  * Redis or a primary with replicas, not Redis Cluster.
  */
@@ -85,10 +88,12 @@ public final class StagedState {
     /**
      * Replaces the served state by the staged keys, atomically.
      *
-     * @param stagedKeys every key this run staged
+     * @param staged every key this run staged, once or more
      * @throws IllegalStateException when Redis refused the transaction; nothing was switched then
      */
-    public Switched switchIn(Collection<String> stagedKeys) {
+    public Switched switchIn(Collection<String> staged) {
+        // a label bucket is staged by every task that wrote a record into it: renamed once
+        Set<String> stagedKeys = new LinkedHashSet<>(staged);
         try (Jedis jedis = connect()) {
             Set<String> replaced = new HashSet<>();
             stagedKeys.forEach(k -> replaced.add(servedName(k)));

@@ -94,20 +94,16 @@ public final class StateEncoder {
         return Optional.of(StateWrite.string(layout.transaction(state.cardKey(), state.transactionId()), value, ttl));
     }
 
-    /** A transaction's label record, kept the label horizon from the transaction's instant. */
+    /**
+     * A transaction's label record: its field in its day's bucket, which is kept to the end of the day plus the label
+     * horizon. Every record of a bucket gives it the same TTL, so the writes of many tasks into one bucket agree.
+     */
     public Optional<StateWrite> labelRecord(String transactionId, TransactionRecord record) {
-        long ttl = record.millis() + Math.max(1, spec.labelHorizon().toMillis()) - cutoffMillis;
+        long ttl = StateLayout.labelBucketExpiry(record.millis(), spec.labelHorizon()) - cutoffMillis;
         if (ttl <= 0) {
             return Optional.empty();
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put(StateLayout.RECORD_MILLIS, Long.toString(record.millis()));
-        fields.put(StateLayout.RECORD_CARD, record.cardKey());
-        fields.put(StateLayout.RECORD_MERCHANT, record.merchantKey());
-        if (record.label() != null) {
-            fields.put(StateLayout.RECORD_LABEL, StateLayout.labelCode(record.label()));
-            fields.put(StateLayout.RECORD_REPORTED, Long.toString(record.reportedAtMillis()));
-        }
-        return Optional.of(StateWrite.hash(layout.label(transactionId), fields, ttl));
+        return Optional.of(StateWrite.hash(layout.labelBucket(transactionId, record.millis()),
+                Map.of(transactionId, StateLayout.recordValue(record)), ttl));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fraudscore.features.state.StateLayout;
+import dev.fraudscore.features.state.TransactionRecord;
 import dev.fraudscore.testsupport.TestRedis;
 import java.io.IOException;
 import java.net.URI;
@@ -55,9 +56,18 @@ class BackfillFailureIT {
         prefix = TestRedis.uniquePrefix();
         try (Jedis jedis = jedis()) {
             jedis.set(prefix + "fraud_v2:{c-old}:last", "1522540800000");
-            jedis.hset(prefix + "fraud_v2:l:{tx-old}", Map.of("t", "1522540800000", "c", "c-old", "m", "t-old"));
+            jedis.hset(namespace() + bucket("tx-old", "2018-04-01T00:00:00Z"),
+                    Map.of("tx-old", StateLayout.recordValue(new TransactionRecord("c-old", "t-old", 1522540800000L,
+                            null, 0))));
             served = RedisDump.of(jedis, namespace());
         }
+    }
+
+    /** The label bucket of {@code transactionId} at {@code instant}, in the set's namespace. */
+    private static String bucket(String transactionId, String instant) {
+        StateLayout layout = new StateLayout("", "fraud_v2");
+        return layout.labelBucket(transactionId, Instant.parse(instant).toEpochMilli())
+                .substring(layout.namespace().length());
     }
 
     private String namespace() {
@@ -160,7 +170,7 @@ class BackfillFailureIT {
 
         try (Jedis jedis = jedis()) {
             Map<String, Object> fromCsv = RedisDump.of(jedis, new StateLayout(csvPrefix, "fraud_v2").namespace());
-            assertThat(fromCsv).containsKeys("{1}:last", "{4}:d", "m:{3}:md", "l:{1}");
+            assertThat(fromCsv).containsKeys("{1}:last", "{4}:d", "m:{3}:md", bucket("1", "2018-04-02T10:02:10Z"));
             assertThat(RedisDump.of(jedis, namespace())).isEqualTo(fromCsv);
         }
     }
@@ -172,10 +182,11 @@ class BackfillFailureIT {
         Backfill.Result result = new Backfill(spark).run(request(file, HistoryFormat.HANDBOOK));
         try (Jedis jedis = jedis()) {
             Map<String, Object> now = RedisDump.of(jedis, namespace());
-            assertThat(now).doesNotContainKeys("{c-old}:last", "l:{tx-old}")
+            assertThat(now).doesNotContainKeys("{c-old}:last", bucket("tx-old", "2018-04-01T00:00:00Z"))
                     .containsEntry("{1}:last", Long.toString(Instant.parse("2018-04-02T10:02:10Z").toEpochMilli()))
-                    .containsKeys("l:{0}", "l:{1}", "m:{2}:md", "m:{3}:md")
-                    .doesNotContainKey("l:{2}");
+                    .containsKeys(bucket("0", "2018-04-01T00:00:31Z"), bucket("1", "2018-04-02T10:02:10Z"),
+                            "m:{2}:md", "m:{3}:md")
+                    .doesNotContainKey(bucket("2", "2018-04-03T00:00:00Z"));
             // the last event keeps its 30-day horizon from its write, less what had passed by the cut-off
             long expected = Instant.parse("2018-04-02T10:02:10Z").plus(java.time.Duration.ofDays(30))
                     .toEpochMilli() - CUTOFF.toEpochMilli();
@@ -184,5 +195,23 @@ class BackfillFailureIT {
         assertThat(result.rowsRead()).isEqualTo(3);
         assertThat(result.rowsBeforeCutoff()).isEqualTo(2);
         assertThat(result.switched().removed()).isEqualTo(2);
+    }
+
+    @Test
+    void aLabelBucketSharedByTwoCardsIsSwitchedInOnceWithBothRecords() throws IOException {
+        // 9989 and 90246 share a bucket (CRC-32 modulo the buckets a day); same day, two cards, so two groups
+        String bucket = bucket("9989", "2018-04-02T08:00:00Z");
+        assertThat(bucket("90246", "2018-04-02T09:00:00Z")).isEqualTo(bucket);
+        Path file = csv(HEADER + "9989,2018-04-02 08:00:00,1,2,57.16,1\n90246,2018-04-02 09:00:00,4,3,8.00,0\n");
+
+        Backfill.Result result = new Backfill(spark).run(request(file, HistoryFormat.HANDBOOK));
+
+        try (Jedis jedis = jedis()) {
+            assertThat(jedis.hgetAll(namespace() + bucket)).containsOnlyKeys("9989", "90246");
+            assertThat(StateLayout.record(jedis.hget(namespace() + bucket, "9989")).merchantKey()).isEqualTo("2");
+        }
+        assertThat(result.written().labelRecords()).isEqualTo(2);
+        assertThat(result.switched().expiredBeforeSwitch()).as("a bucket renamed twice would fail the second time")
+                .isZero();
     }
 }

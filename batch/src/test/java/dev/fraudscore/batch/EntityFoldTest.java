@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fraudscore.features.state.Counter;
 import dev.fraudscore.features.state.Entity;
+import dev.fraudscore.features.state.FraudLabel;
 import dev.fraudscore.features.state.LastEvent;
 import dev.fraudscore.features.state.StateLayout;
 import dev.fraudscore.features.state.StateSpec;
@@ -53,9 +54,11 @@ class EntityFoldTest {
 
         assertThat(folded.aggregates()).singleElement()
                 .satisfies(w -> assertThat(w.value()).isEqualTo(Long.toString(CUTOFF - DAY + 1)));
-        assertThat(folded.labelRecords()).extracting(StateWrite::key)
-                .containsExactly("fs:fraud_v9:l:{a}", "fs:fraud_v9:l:{x}");
-        assertThat(folded.labelRecords().get(0).fields()).containsEntry("l", "F");
+        StateLayout layout = new StateLayout("fs:", "fraud_v9");
+        assertThat(folded.labelRecords()).extracting(StateWrite::key).containsExactly(
+                layout.labelBucket("a", CUTOFF - 2 * DAY), layout.labelBucket("x", CUTOFF - DAY + 1));
+        assertThat(StateLayout.record(folded.labelRecords().get(0).fields().get("a")).label())
+                .isEqualTo(FraudLabel.FRAUD);
         // the retry cache holds a day: only x, with the card's state before it (a's instant as the last event)
         assertThat(folded.recent()).singleElement().satisfies(r -> {
             assertThat(r.transactionId()).isEqualTo("x");

@@ -71,18 +71,16 @@ class StateEncoderTest {
     }
 
     @Test
-    void aLabelRecordCarriesItsLabelOnceReportedAndLivesTheLabelHorizonFromItsTransaction() {
-        long t = CUTOFF - 2 * DAY;
-        StateWrite unlabelled = encoder.labelRecord("tx-9", new TransactionRecord("c1", "t7", t, null, 0))
-                .orElseThrow();
-        StateWrite labelled = encoder.labelRecord("tx-9", new TransactionRecord("c1", "t7", t, FraudLabel.FRAUD,
-                t + DAY)).orElseThrow();
+    void aLabelRecordIsAFieldOfItsDaysBucketKeptToTheEndOfTheDayPlusTheLabelHorizon() {
+        long t = CUTOFF - 2 * DAY + 5_000;
+        TransactionRecord record = new TransactionRecord("c1", "t7", t, FraudLabel.FRAUD, t + DAY);
+        StateWrite labelled = encoder.labelRecord("tx-9", record).orElseThrow();
 
-        assertThat(unlabelled.key()).isEqualTo("fs:fraud_v9:l:{tx-9}");
-        assertThat(unlabelled.fields()).isEqualTo(Map.of("t", Long.toString(t), "c", "c1", "m", "t7"));
-        assertThat(labelled.fields()).containsEntry("l", "F").containsEntry("r", Long.toString(t + DAY));
-        assertThat(labelled.ttlMillis()).isEqualTo(t + SPEC.labelHorizon().toMillis() - CUTOFF);
-        assertThat(encoder.labelRecord("tx-8", new TransactionRecord("c1", "t7", CUTOFF - 7 * DAY, null, 0)))
-                .as("older than the horizon").isEmpty();
+        assertThat(labelled.key()).isEqualTo("fs:fraud_v9:l:{98:" + StateLayout.labelBucket("tx-9") + "}");
+        assertThat(labelled.fields()).containsOnlyKeys("tx-9");
+        assertThat(StateLayout.record(labelled.fields().get("tx-9"))).isEqualTo(record);
+        assertThat(labelled.ttlMillis()).isEqualTo(99 * DAY + SPEC.labelHorizon().toMillis() - CUTOFF);
+        assertThat(encoder.labelRecord("tx-8", new TransactionRecord("c1", "t7", CUTOFF - 8 * DAY, null, 0)))
+                .as("its bucket expired before the cut-off").isEmpty();
     }
 }

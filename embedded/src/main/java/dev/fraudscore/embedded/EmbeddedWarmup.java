@@ -7,10 +7,12 @@ import dev.fraudscore.businessapi.pipeline.ScoringPipeline;
 import dev.fraudscore.domain.Channel;
 import dev.fraudscore.featureservice.domain.ServedFeatureSets;
 import dev.fraudscore.featureservice.store.RedisFeatureStores;
+import dev.fraudscore.featureservice.store.StoreKeys;
 import dev.fraudscore.support.readiness.ReadinessGate;
 import dev.fraudscore.support.readiness.WarmupRounds;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -67,6 +69,7 @@ class EmbeddedWarmup implements ApplicationRunner {
             return;
         }
         String card = "warmup-" + UUID.randomUUID();
+        Instant started = clock.instant();
         List<String> written = new ArrayList<>();
         try {
             WarmupRounds.run("the in-process pipeline", 100, Duration.ofSeconds(30), () -> {
@@ -75,7 +78,7 @@ class EmbeddedWarmup implements ApplicationRunner {
                 pipeline.run(transaction(id, card), RequestDeadline.startingAt(clock.instant(), Duration.ofSeconds(2), clock));
             });
         } finally {
-            deleteKeys(card, written);
+            deleteKeys(card, written, started);
         }
     }
 
@@ -84,11 +87,10 @@ class EmbeddedWarmup implements ApplicationRunner {
                 "5411", "FR", Channel.POS, null, null, null, null);
     }
 
-    private void deleteKeys(String card, List<String> transactions) {
-        List<String> keys = new ArrayList<>();
-        sets.all().forEach(set -> keys.addAll(stores.keysOf(set).written(card, "warmup", transactions)));
+    private void deleteKeys(String card, List<String> transactions, Instant started) {
         try {
-            redis.delete(keys);
+            StoreKeys.deleteWritten(redis, sets.all().stream().map(stores::keysOf).toList(), card, "warmup",
+                    transactions, started, clock.instant());
         } catch (RuntimeException e) {
             log.warn("Could not delete the warm-up keys ({}); they expire on their own", e.getMessage());
         }

@@ -39,7 +39,7 @@ final class SkeletonDictionary {
     private static final RedisScript<Long> INTERN =
             RedisScript.of(new ClassPathResource("scripts/skeleton-intern.lua"), Long.class);
     private static final RedisScript<byte[]> RESOLVE =
-            RedisScript.of(new ClassPathResource("scripts/skeleton-resolve.lua"), byte[].class);
+            RedisScript.of(new ClassPathResource("scripts/first-hash-field.lua"), byte[].class);
 
     private final StringRedisTemplate redis;
     private final String keyPrefix;

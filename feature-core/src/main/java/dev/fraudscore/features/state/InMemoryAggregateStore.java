@@ -153,7 +153,8 @@ public final class InMemoryAggregateStore implements AggregateStore {
             throw new IllegalStateException("this state counts no labels");
         }
         TransactionRecord record = records.get(label.transactionId());
-        if (record == null || label.reportedAt().toEpochMilli() - record.millis() > spec.labelHorizon().toMillis()) {
+        if (record == null
+                || !StateLayout.labelFinds(record.millis(), label.reportedAt().toEpochMilli(), spec.labelHorizon())) {
             return LabelOutcome.UNKNOWN_TRANSACTION;
         }
         if (record.label() != null) {

@@ -8,6 +8,9 @@ public enum LabelOutcome {
     REPEATED,
     /** The transaction already has the other label: nothing moved. */
     CONFLICT,
-    /** No such transaction, or reported more than the label horizon after it (too old to move anything). */
+    /**
+     * No such transaction, or reported more than the label horizon after it (too old to move anything), or dated
+     * before the UTC day of the transaction (a label does not come before its payment; Redis looks no further).
+     */
     UNKNOWN_TRANSACTION
 }

@@ -7,7 +7,7 @@ package dev.fraudscore.features.state;
 public record TransactionRecord(String cardKey, String merchantKey, long millis, FraudLabel label,
         long reportedAtMillis) {
 
-    TransactionRecord labelled(FraudLabel newLabel, long reportedAt) {
+    public TransactionRecord labelled(FraudLabel newLabel, long reportedAt) {
         return new TransactionRecord(cardKey, merchantKey, millis, newLabel, reportedAt);
     }
 }

@@ -69,6 +69,7 @@ public final class SelfWarmup implements ApplicationListener<GrpcServerStartedEv
         // a transaction served from one set is also recorded in the others that count labels: delete every set's
         // keys of every warm-up transaction
         List<String> transactions = new ArrayList<>();
+        Instant started = Instant.now().minusSeconds(ROUNDS);
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         try {
             FeatureServiceGrpc.FeatureServiceBlockingStub stub = FeatureServiceGrpc.newBlockingStub(channel);
@@ -83,12 +84,8 @@ public final class SelfWarmup implements ApplicationListener<GrpcServerStartedEv
             }
         } finally {
             channel.shutdownNow();
-            List<String> written = new ArrayList<>();
-            for (FeatureSet set : sets) {
-                // the throw-away card is its own merchant too: no real merchant's state moves
-                written.addAll(keys.apply(set).written(card, card, transactions));
-            }
-            deleteQuietly(written);
+            // the throw-away card is its own merchant too: no real merchant's state moves
+            deleteQuietly(sets.stream().map(keys).toList(), card, transactions, started);
             gate.ready(CONDITION);
         }
     }
@@ -103,9 +100,9 @@ public final class SelfWarmup implements ApplicationListener<GrpcServerStartedEv
                 .build();
     }
 
-    private void deleteQuietly(List<String> keys) {
+    private void deleteQuietly(List<StoreKeys> stores, String card, List<String> transactions, Instant started) {
         try {
-            redis.delete(keys);
+            StoreKeys.deleteWritten(redis, stores, card, card, transactions, started, Instant.now());
         } catch (RuntimeException e) {
             log.warn("Could not delete the warm-up keys ({}); they expire on their own", e.getMessage());
         }

@@ -14,6 +14,7 @@ import dev.fraudscore.features.state.StateLayout;
 import dev.fraudscore.features.state.StateSpec;
 import dev.fraudscore.features.state.Tiles;
 import dev.fraudscore.features.state.TransactionLabel;
+import dev.fraudscore.features.state.TransactionRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ public final class RedisAggregateStore implements AggregateStore {
             RedisScript.of(new ClassPathResource("scripts/observe-aggregates.lua"), String.class);
     private static final RedisScript<String> LABEL =
             RedisScript.of(new ClassPathResource("scripts/record-label.lua"), String.class);
+    private static final RedisScript<String> FIND_RECORD =
+            RedisScript.of(new ClassPathResource("scripts/first-hash-field.lua"), String.class);
 
     private final StringRedisTemplate redis;
     private final StateSpec spec;
@@ -70,8 +73,9 @@ public final class RedisAggregateStore implements AggregateStore {
         args.add(tx.merchantKey());
         args.add(Long.toString(transactionCacheTtl.toMillis()));
         args.add(spec.countsLabels() ? "1" : "0");
-        args.add(Long.toString(Math.max(1, spec.labelHorizon().toMillis())));
-        args.add(tx.cardKey());
+        args.add(Long.toString(StateLayout.labelBucketExpiry(t, spec.labelHorizon()) - t));
+        args.add(spec.countsLabels() ? StateLayout.recordValue(
+                new TransactionRecord(tx.cardKey(), tx.merchantKey(), t, null, 0)) : "");
         for (Aggregate a : spec.aggregates()) {
             args.add(line(a, t));
         }
@@ -126,23 +130,25 @@ public final class RedisAggregateStore implements AggregateStore {
         if (!spec.countsLabels()) {
             throw new IllegalStateException("this state counts no labels");
         }
-        String recordKey = keys.label(label.transactionId());
-        // the record names the tiles to move, so it is read first; the script checks it again, atomically
-        List<Object> record = call(() -> redis.opsForHash().multiGet(recordKey, List.of("t", "c", "m")));
-        if (record == null || record.get(0) == null) {
+        long reported = label.reportedAt().toEpochMilli();
+        // the record names its bucket and the tiles to move, so it is found first (one call over every day it may
+        // be in); the script checks it again, atomically
+        String found = call(() -> redis.execute(FIND_RECORD,
+                keys.labelBuckets(label.transactionId(), reported), label.transactionId()));
+        if (found == null) {
             return LabelOutcome.UNKNOWN_TRANSACTION;
         }
-        long millis = Long.parseLong((String) record.get(0));
-        if (label.reportedAt().toEpochMilli() - millis > spec.labelHorizon().toMillis()) {
+        TransactionRecord record = StateLayout.record(found);
+        if (reported - record.millis() > spec.labelHorizon().toMillis()) {
             return LabelOutcome.UNKNOWN_TRANSACTION;
         }
-        List<String> scriptKeys = new ArrayList<>(List.of(recordKey));
-        List<String> args = new ArrayList<>(List.of(StateLayout.labelCode(label.label()),
-                Long.toString(label.reportedAt().toEpochMilli())));
+        List<String> scriptKeys = new ArrayList<>(List.of(keys.labelBucket(label.transactionId(), record.millis())));
+        List<String> args = new ArrayList<>(List.of(label.transactionId(), StateLayout.labelCode(label.label()),
+                StateLayout.recordValue(record.labelled(label.label(), reported))));
         for (Tiles tiles : spec.labelledTiles()) {
-            String entity = (String) record.get(tiles.entity() == Entity.CARD ? 1 : 2);
+            String entity = tiles.entity() == Entity.CARD ? record.cardKey() : record.merchantKey();
             scriptKeys.add(keys.aggregate(tiles, entity));
-            long tile = tiles.tileOf(millis);
+            long tile = tiles.tileOf(record.millis());
             args.add(tile + " " + tiles.keep() + " " + StateLayout.tileField(tiles, tile, Counter.COUNT) + " "
                     + StateLayout.tileField(tiles, tile, Counter.FRAUD));
         }

@@ -12,8 +12,10 @@ import dev.fraudscore.features.state.Entity;
 import dev.fraudscore.features.state.ExactWindow;
 import dev.fraudscore.features.state.FraudLabel;
 import dev.fraudscore.features.state.InMemoryAggregateStore;
+import dev.fraudscore.features.state.LabelOutcome;
 import dev.fraudscore.features.state.LastEvent;
 import dev.fraudscore.features.state.RecentMerchants;
+import dev.fraudscore.features.state.StateLayout;
 import dev.fraudscore.features.state.StateSpec;
 import dev.fraudscore.features.state.Tiles;
 import dev.fraudscore.features.state.TransactionLabel;
@@ -22,7 +24,9 @@ import dev.fraudscore.testsupport.TestRedisTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -157,7 +161,55 @@ class RedisAggregateStoreIT {
         }
         assertThat(redis.getExpire(keys.aggregate(spec.aggregates().get(3), "m-e"), TimeUnit.DAYS))
                 .as("merchant tiles: 7 days of delay, 30 of window, the day itself and one of slack").isEqualTo(38);
-        assertThat(redis.getExpire(keys.label("e-1"), TimeUnit.DAYS)).isEqualTo(38);
+        assertThat(redis.getExpire(keys.labelBucket("e-1", START.toEpochMilli()), TimeUnit.DAYS))
+                .as("label bucket: the end of the transaction's day, then the label horizon of 39 days").isEqualTo(39);
+    }
+
+    @Test
+    void keepsTheRecordsOfTwoTransactionsInOneBucketApart() {
+        String prefix = TestRedis.uniquePrefix();
+        StateSpec spec = new FraudV2().state();
+        RedisAggregateStore served = store(redis, spec, prefix);
+        InMemoryAggregateStore trained = new InMemoryAggregateStore(spec);
+        List<String> ids = idsInOneBucket();
+        AggregateKeys keys = new AggregateKeys(prefix, "fraud_v9", spec);
+        String bucket = keys.labelBucket(ids.get(0), START.toEpochMilli());
+        // the later one first: were the second write to set the bucket's TTL again, it would push it further
+        List<FeatureTransaction> txs = List.of(tx(ids.get(0), "card-a", "m-a", START.plus(Duration.ofHours(20)), 100),
+                tx(ids.get(1), "card-b", "m-b", START.plusSeconds(60), 200));
+        txs.forEach(tx -> assertThat(served.observe(tx)).isEqualTo(trained.observe(tx)));
+        long ttl = redis.getExpire(bucket, TimeUnit.MILLISECONDS);
+
+        Instant later = START.plus(Duration.ofDays(3));
+        List<TransactionLabel> labels = List.of(new TransactionLabel(ids.get(1), FraudLabel.FRAUD, later),
+                new TransactionLabel(ids.get(0), FraudLabel.GENUINE, later),
+                new TransactionLabel(ids.get(1), FraudLabel.FRAUD, later.plusSeconds(1)),
+                new TransactionLabel(ids.get(0), FraudLabel.FRAUD, later.plusSeconds(2)),
+                // dated before the transaction's day: Redis does not look there, and neither does the training store
+                new TransactionLabel(ids.get(1), FraudLabel.GENUINE, START.minusSeconds(1)));
+        List<LabelOutcome> outcomes = labels.stream().map(served::recordLabel).toList();
+
+        assertThat(outcomes).containsExactly(LabelOutcome.RECORDED, LabelOutcome.RECORDED, LabelOutcome.REPEATED,
+                LabelOutcome.CONFLICT, LabelOutcome.UNKNOWN_TRANSACTION);
+        assertThat(labels.stream().map(trained::recordLabel).toList()).isEqualTo(outcomes);
+        assertThat(redis.opsForHash().keys(bucket)).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(redis.getExpire(bucket, TimeUnit.MILLISECONDS)).as("set once, when the bucket was created")
+                .isLessThanOrEqualTo(ttl);
+        FeatureTransaction next = tx("n-1", "card-b", "m-b", START.plus(Duration.ofDays(9)), 100);
+        assertThat(served.observe(next)).as("the fraud counted once, in its merchant's tile")
+                .isEqualTo(trained.observe(next));
+    }
+
+    /** Two transaction ids that share a label bucket. */
+    private static List<String> idsInOneBucket() {
+        Map<Integer, String> seen = new HashMap<>();
+        for (int i = 0; ; i++) {
+            String id = "b-" + i;
+            String other = seen.putIfAbsent(StateLayout.labelBucket(id), id);
+            if (other != null) {
+                return List.of(other, id);
+            }
+        }
     }
 
     @Test

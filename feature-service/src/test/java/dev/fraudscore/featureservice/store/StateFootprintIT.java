@@ -7,6 +7,7 @@ import dev.fraudscore.features.FeatureSet;
 import dev.fraudscore.features.FeatureSets;
 import dev.fraudscore.features.FeatureStore;
 import dev.fraudscore.features.FeatureTransaction;
+import dev.fraudscore.features.state.StateLayout;
 import dev.fraudscore.testsupport.RedisMemory;
 import dev.fraudscore.testsupport.TestRedis;
 import dev.fraudscore.testsupport.TestRedisTemplate;
@@ -14,19 +15,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * How many bytes of Redis a card and a merchant cost in each feature set, once their windows are full: writes
  * {@code footprint.cards} (300; the README's numbers with 1,000) cards paying {@code footprint.per-day} (3) times a
  * day for 35 days at 500
  * merchants, in time order, through the real stores, then sums {@code MEMORY USAGE} of each card's and each
- * merchant's keys (the per-transaction keys, the retry cache and fraud_v2's label record, are reported apart).
+ * merchant's keys (the per-transaction keys, the retry cache and fraud_v2's label buckets, are reported apart).
  * The README's "Feature sets" footprint comes from here:
  * {@code mvn -B -o -pl feature-service -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=StateFootprintIT -Dfailsafe.failIfNoSpecifiedTests=false -Dfootprint.cards=1000}.
@@ -41,6 +45,9 @@ class StateFootprintIT {
 
     private static final TestRedisTemplate CONNECTION = TestRedisTemplate.open();
     private static final StringRedisTemplate REDIS = CONNECTION.template();
+
+    private static final RedisScript<String> ENCODING =
+            RedisScript.of("return redis.call('OBJECT', 'ENCODING', KEYS[1])", String.class);
 
     private final RedisMemory memory = CONNECTION.memory();
 
@@ -60,6 +67,45 @@ class StateFootprintIT {
         assertThat(fraudV2).isLessThan(1_200).isLessThan(fraudV1);
         // fraud_v3 remembers 12 merchants, not 16: under the goal of 1 KB a card
         assertThat(fraudV3).isLessThan(1_024).isLessThan(fraudV2);
+    }
+
+    /**
+     * A label record in a bucket as full as at 1,000 transactions a second (86.4 M a day over the buckets): the ids
+     * are picked so that they share one bucket, which a test could not fill with a day of real traffic.
+     */
+    @Test
+    void aLabelRecordCostsItsStringsInAFullBucket() {
+        FeatureSet set = FeatureSets.find("fraud_v2").orElseThrow();
+        RedisFeatureStores stores = new RedisFeatureStores(REDIS, TestRedis.uniquePrefixLike("fs:"),
+                HistoryTtls.of(Duration.ofHours(25), Duration.ofHours(24)), "Redis under test");
+        FeatureStore store = stores.storeOf(set);
+        int fill = (int) Math.round(86_400_000.0 / StateLayout.LABEL_BUCKETS_PER_DAY);
+        int bucket = StateLayout.labelBucket("tx-0");
+        Random random = new Random(20261207L);
+        List<String> cards = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (long i = 0; ids.size() < fill; i++) {
+            String id = "tx-" + i;
+            if (StateLayout.labelBucket(id) == bucket) {
+                String card = "tok_" + HexFormat.of().toHexDigits(random.nextLong());
+                store.observe(new FeatureTransaction(id, START.plusSeconds(ids.size()), 100, card, "FR",
+                        "m-fill", "5411", "FR", Channel.ECOMMERCE));
+                ids.add(id);
+                cards.add(card);
+            }
+        }
+        AggregateKeys keys = (AggregateKeys) stores.keysOf(set);
+        String key = keys.labelBucket("tx-0", START.toEpochMilli());
+        double perRecord = memory.usage(key) / (double) fill;
+        System.out.printf(Locale.ROOT, "fraud_v2 label records, %s: %.1f B per record in a bucket of %d (%s)%n",
+                memory.server(), perRecord, fill, REDIS.execute(ENCODING, List.of(key)));
+        List<String> written = new ArrayList<>(List.of(key));
+        for (int i = 0; i < fill; i++) {
+            written.addAll(keys.written(cards.get(i), "m-fill", List.of(ids.get(i))));
+        }
+        REDIS.delete(written);
+        // 63.3 B measured on Redis 7.0 (2026-12-07); 136 B a record when each has a key of its own
+        assertThat(perRecord).isLessThan(80);
     }
 
     private double measure(FeatureSet set) {
@@ -82,7 +128,7 @@ class StateFootprintIT {
             FeatureTransaction tx = new FeatureTransaction(id, at, 100 + random.nextInt(50_000), card, "FR",
                     "m-" + random.nextInt(MERCHANTS), "5411", "FR", Channel.ECOMMERCE);
             store.observe(tx);
-            transactions.add(new String[] {card, id});
+            transactions.add(new String[] {card, id, Long.toString(at.toEpochMilli())});
         }
         long cardBytes = 0;
         long merchantBytes = 0;
@@ -107,6 +153,13 @@ class StateFootprintIT {
         for (String[] tx : transactions) {
             transactionKeys.addAll(perTransaction(keys, tx[0], tx[1]));
         }
+        // label records share buckets: every bucket written, over every transaction
+        Set<String> buckets = new LinkedHashSet<>();
+        if (keys instanceof AggregateKeys aggregates && aggregates.spec().countsLabels()) {
+            transactions.forEach(tx -> buckets.add(aggregates.labelBucket(tx[1], Long.parseLong(tx[2]))));
+        }
+        long labelBytes = buckets.stream().mapToLong(memory::usage).sum();
+        transactionKeys.addAll(buckets);
         List<String[]> sample = new ArrayList<>();
         for (int i = 0; i < transactions.size(); i += Math.max(1, transactions.size() / 1_000)) {
             sample.add(transactions.get(i)); // spread over the run, not only the first written
@@ -119,9 +172,10 @@ class StateFootprintIT {
         }
         System.out.printf(Locale.ROOT, "%s footprint, %s: %,d cards paying %d times a day for %d days at %,d"
                         + " merchants: MEMORY USAGE %.0f B per card, %.0f B per merchant, %.0f B per transaction kept"
-                        + " (retry cache and label record, mean of %,d)%n", set.id(), memory.server(), CARDS, PER_DAY,
-                DAYS, MERCHANTS, cardBytes / (double) CARDS, merchantBytes / (double) MERCHANTS,
-                txBytes / (double) sample.size(), sample.size());
+                        + " (retry cache, mean of %,d), %.1f B per transaction in label records (%,d buckets)%n",
+                set.id(), memory.server(), CARDS, PER_DAY, DAYS, MERCHANTS, cardBytes / (double) CARDS,
+                merchantBytes / (double) MERCHANTS, txBytes / (double) sample.size(), sample.size(),
+                labelBytes / (double) transactions.size(), buckets.size());
         REDIS.delete(entityKeys);
         for (int from = 0; from < transactionKeys.size(); from += 10_000) {
             REDIS.delete(transactionKeys.subList(from, Math.min(transactionKeys.size(), from + 10_000)));
@@ -129,7 +183,7 @@ class StateFootprintIT {
         return cardBytes / (double) CARDS;
     }
 
-    /** The keys one transaction wrote for itself: the retry cache and, for a set that counts labels, its record. */
+    /** The keys one transaction wrote for itself: the retry cache (its label record shares a bucket). */
     private static List<String> perTransaction(StoreKeys keys, String card, String id) {
         List<String> with = new ArrayList<>(keys.written(card, "\0", List.of(id)));
         with.removeAll(keys.written(card, "\0", List.of()));
