@@ -1,11 +1,10 @@
 package dev.fraudscore.features.state;
 
-import java.nio.charset.StandardCharsets;
+import dev.fraudscore.domain.DayBuckets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.zip.CRC32;
 
 /**
  * Where a declared state ({@link StateSpec}) lives in Redis and how its values are spelled: the one layout that
@@ -42,7 +41,7 @@ public record StateLayout(String prefix, String featureSetId) {
      * count are not found.
      */
     public static final int LABEL_BUCKETS_PER_DAY = 1 << 20;
-    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
+    private static final DayBuckets LABEL_BUCKETS = new DayBuckets(LABEL_BUCKETS_PER_DAY);
 
     public StateLayout {
         Objects.requireNonNull(prefix, "prefix");
@@ -65,7 +64,7 @@ public record StateLayout(String prefix, String featureSetId) {
 
     /** The bucket holding the label record of {@code transactionId}, a transaction at {@code millis}. */
     public String labelBucket(String transactionId, long millis) {
-        return labelBucket(Math.floorDiv(millis, DAY_MILLIS), labelBucket(transactionId));
+        return labelBucket(DayBuckets.epochDay(millis), labelBucket(transactionId));
     }
 
     /**
@@ -74,9 +73,9 @@ public record StateLayout(String prefix, String featureSetId) {
      */
     public List<String> labelBuckets(String transactionId, long reportedMillis, Duration horizon) {
         int bucket = labelBucket(transactionId);
-        long last = Math.floorDiv(reportedMillis, DAY_MILLIS);
+        long last = DayBuckets.epochDay(reportedMillis);
         List<String> keys = new ArrayList<>();
-        for (long day = Math.floorDiv(reportedMillis - horizon.toMillis(), DAY_MILLIS); day <= last; day++) {
+        for (long day = DayBuckets.epochDay(reportedMillis - horizon.toMillis()); day <= last; day++) {
             keys.add(labelBucket(day, bucket));
         }
         return keys;
@@ -88,14 +87,12 @@ public record StateLayout(String prefix, String featureSetId) {
 
     /** A transaction id's bucket within its day: CRC-32 (as zlib computes it) of its UTF-8 bytes, modulo the count. */
     public static int labelBucket(String transactionId) {
-        CRC32 crc = new CRC32();
-        crc.update(transactionId.getBytes(StandardCharsets.UTF_8));
-        return (int) (crc.getValue() & (LABEL_BUCKETS_PER_DAY - 1));
+        return LABEL_BUCKETS.bucket(transactionId);
     }
 
     /** When the bucket of a transaction at {@code millis} expires: the end of its day, plus the label horizon. */
     public static long labelBucketExpiry(long millis, Duration horizon) {
-        return (Math.floorDiv(millis, DAY_MILLIS) + 1) * DAY_MILLIS + horizon.toMillis();
+        return DayBuckets.expiry(millis, horizon);
     }
 
     /**
@@ -104,7 +101,7 @@ public record StateLayout(String prefix, String featureSetId) {
      */
     static boolean labelFinds(long millis, long reportedMillis, Duration horizon) {
         return reportedMillis - millis <= horizon.toMillis()
-                && Math.floorDiv(millis, DAY_MILLIS) <= Math.floorDiv(reportedMillis, DAY_MILLIS);
+                && DayBuckets.epochDay(millis) <= DayBuckets.epochDay(reportedMillis);
     }
 
     /** The hash field of {@code counter} for tile {@code tile}: tile x lives in ring slot x mod keep. */
