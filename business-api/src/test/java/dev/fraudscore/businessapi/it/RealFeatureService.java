@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.springframework.grpc.server.exception.GrpcExceptionHandlerInterceptor;
 
@@ -35,7 +36,8 @@ final class RealFeatureService implements AutoCloseable {
         ServedFeatureSets sets = ServedFeatureSets.of(List.of("fraud_v1", "fraud_v2"));
         RedisFeatureStores stores = new RedisFeatureStores(redis.template(), TestRedis.uniquePrefix(),
                 HistoryTtls.of(Duration.ofHours(25), Duration.ofHours(24)), "Redis under test");
-        endpoint = new FeatureServiceEndpoint(new FeatureComputer(sets, stores::storeOf, stores, true));
+        endpoint = new FeatureServiceEndpoint(new FeatureComputer(sets, stores::storeOf, stores, true),
+                new GrpcStatusMapping("feature-service"), ForkJoinPool.commonPool());
         start(0);
     }
 

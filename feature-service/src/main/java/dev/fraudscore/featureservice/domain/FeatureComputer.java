@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -57,11 +58,7 @@ public final class FeatureComputer {
     }
 
     public ComputedFeatures compute(FeatureQuery query) {
-        // check first: an unknown set, a fingerprint or a currency mismatch must not move any aggregate
-        FeatureSet set = sets.resolve(query.featureSet());
-        if (!set.amountCurrency().equals(query.amountCurrency())) {
-            throw new CurrencyMismatchException(set.id(), set.amountCurrency(), query.amountCurrency());
-        }
+        FeatureSet set = checked(query);
         FeatureTransaction tx = query.transaction();
         List<FeatureSet> others = alsoRecordIn.get(set.id());
         FeatureStore.Observed observed;
@@ -74,6 +71,30 @@ public final class FeatureComputer {
             observed = together.observe(all, tx).get(0);
         }
         return new ComputedFeatures(set, observed.vector(), observed.replayed());
+    }
+
+    /**
+     * {@link #compute} without waiting on the store: the features complete from the store's I/O thread.
+     *
+     * @throws dev.fraudscore.domain.DomainException at once, before any state moves, for a query it refuses
+     */
+    public CompletableFuture<ComputedFeatures> computeAsync(FeatureQuery query) {
+        FeatureSet set = checked(query);
+        List<FeatureSet> others = alsoRecordIn.get(set.id());
+        List<FeatureSet> all = new ArrayList<>(1 + others.size());
+        all.add(set);
+        all.addAll(others);
+        return together.observeAsync(all, query.transaction())
+                .thenApply(observed -> new ComputedFeatures(set, observed.get(0).vector(), observed.get(0).replayed()));
+    }
+
+    /** The query's set, checked first: an unknown set, a fingerprint or a currency mismatch must not move any aggregate. */
+    private FeatureSet checked(FeatureQuery query) {
+        FeatureSet set = sets.resolve(query.featureSet());
+        if (!set.amountCurrency().equals(query.amountCurrency())) {
+            throw new CurrencyMismatchException(set.id(), set.amountCurrency(), query.amountCurrency());
+        }
+        return set;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.fraudscore.features.FeatureSet;
 import dev.fraudscore.features.FeatureStore;
 import dev.fraudscore.features.FeatureTransaction;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -15,6 +16,20 @@ public interface SetsObserver {
 
     /** @return each set's observation, in the order of {@code sets} */
     List<FeatureStore.Observed> observe(List<FeatureSet> sets, FeatureTransaction tx);
+
+    /**
+     * The same without waiting: a store that talks to its storage asynchronously completes the stage from its I/O
+     * thread; by default the observation is made here and now.
+     *
+     * @return each set's observation, in the order of {@code sets}, or the failure {@link #observe} would throw
+     */
+    default CompletableFuture<List<FeatureStore.Observed>> observeAsync(List<FeatureSet> sets, FeatureTransaction tx) {
+        try {
+            return CompletableFuture.completedFuture(observe(sets, tx));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** One set after the other, through each set's own store: for stores where a call costs no round trip. */
     static SetsObserver oneByOne(Function<FeatureSet, FeatureStore> stores) {

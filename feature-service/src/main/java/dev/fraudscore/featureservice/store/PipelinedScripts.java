@@ -1,36 +1,41 @@
 package dev.fraudscore.featureservice.store;
 
-import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceExceptionConverter;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
  * Sends several prepared scripts in one round trip: their EVALSHAs are written together on Lettuce's one shared
  * connection and their replies awaited together (a pipeline). Each keeps its own reply, so a script Redis does
  * not know yet (after a restart or a {@code SCRIPT FLUSH}) is sent again on its own, which loads it, while the
  * others' replies stand: nothing runs twice.
+ *
+ * <p>{@link #executeAsync} never blocks: the replies complete on Lettuce's I/O thread, so a gRPC call can be
+ * answered from there without a thread of its own waiting on Redis. {@link #execute} waits for the same.
  */
 final class PipelinedScripts {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
+    private static final LettuceExceptionConverter LETTUCE = new LettuceExceptionConverter();
 
     private final StringRedisTemplate redis;
     private final String storeAddress;
@@ -46,13 +51,45 @@ final class PipelinedScripts {
 
     /** @return each call's reply, read by the call, in order */
     List<Object> execute(List<ScriptCall<?>> calls) {
-        List<Object> raw = call(() -> redis.execute((RedisCallback<List<Object>>) connection -> send(
-                asyncCommands(connection.getNativeConnection()), calls)));
-        List<Object> replies = new ArrayList<>(calls.size());
-        for (int i = 0; i < calls.size(); i++) {
-            replies.add(reply(calls.get(i), raw.get(i)));
+        try {
+            // the future times out on its own; the extra second only guards against a timer that never fires
+            return executeAsync(calls).get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw translated(new QueryTimeoutException("Redis did not answer the pipelined scripts within " + timeout, e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw translated(new QueryTimeoutException("interrupted while waiting for Redis", e));
         }
-        return replies;
+    }
+
+    /**
+     * Sends the calls and returns at once.
+     *
+     * @return each call's reply, read by the call, in order; or the failure the blocking {@link #execute} throws
+     */
+    CompletableFuture<List<Object>> executeAsync(List<ScriptCall<?>> calls) {
+        RedisClusterAsyncCommands<byte[], byte[]> async;
+        List<CompletableFuture<Object>> replies = new ArrayList<>(calls.size());
+        try {
+            async = redis.execute((RedisCallback<RedisClusterAsyncCommands<byte[], byte[]>>) connection ->
+                    asyncCommands(connection.getNativeConnection()));
+            for (ScriptCall<?> call : calls) {
+                replies.add(reply(async, call, async.<byte[]>evalsha(call.script().getSha1(), ScriptOutputType.VALUE,
+                        call.keyBytes(), call.argBytes()).toCompletableFuture()));
+            }
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(failure(e));
+        }
+        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
+                .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                .handle((done, failure) -> {
+                    if (failure != null) {
+                        throw new CompletionException(failure(failure));
+                    }
+                    return replies.stream().map(CompletableFuture::join).toList();
+                });
     }
 
     @SuppressWarnings("unchecked")
@@ -60,50 +97,50 @@ final class PipelinedScripts {
         return (RedisClusterAsyncCommands<byte[], byte[]>) nativeConnection;
     }
 
-    /** Every EVALSHA first, then every reply (or its failure). */
-    private List<Object> send(RedisClusterAsyncCommands<byte[], byte[]> async, List<ScriptCall<?>> calls) {
-        List<RedisFuture<byte[]>> futures = new ArrayList<>(calls.size());
-        for (ScriptCall<?> call : calls) {
-            futures.add(async.evalsha(call.script().getSha1(), ScriptOutputType.VALUE, call.keyBytes(), call.argBytes()));
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<Object> raw = new ArrayList<>(calls.size());
-        for (RedisFuture<byte[]> future : futures) {
-            try {
-                raw.add(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-            } catch (ExecutionException e) {
-                raw.add(e.getCause());
-            } catch (TimeoutException e) {
-                throw new QueryTimeoutException("Redis did not answer the pipelined scripts within " + timeout, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new QueryTimeoutException("interrupted while waiting for Redis", e);
-            }
-        }
-        return raw;
+    /** The call's reply read; a script Redis does not know yet sent again as EVAL of its body, which loads it. */
+    private static CompletableFuture<Object> reply(RedisClusterAsyncCommands<byte[], byte[]> async, ScriptCall<?> call,
+            CompletableFuture<byte[]> sent) {
+        return sent.handle((bytes, failure) -> failure)
+                .thenCompose(failure -> {
+                    if (failure == null) {
+                        return sent;
+                    }
+                    if (unwrapped(failure) instanceof RedisNoScriptException) {
+                        // one more round trip, once per restart
+                        byte[] body = call.script().getScriptAsString().getBytes(StandardCharsets.UTF_8);
+                        return async.<byte[]>eval(body, ScriptOutputType.VALUE, call.keyBytes(), call.argBytes())
+                                .toCompletableFuture();
+                    }
+                    return CompletableFuture.failedFuture(unwrapped(failure));
+                })
+                .thenApply(bytes -> call.reply().apply(bytes));
     }
 
-    private Object reply(ScriptCall<?> call, Object raw) {
-        if (raw instanceof byte[] bytes) {
-            return call.reply().apply(bytes);
+    /** What the caller gets for a failure: Redis cannot serve now ({@code FeatureStoreUnavailableException}), or the error. */
+    private RuntimeException failure(Throwable thrown) {
+        Throwable cause = unwrapped(thrown);
+        if (cause instanceof TimeoutException) {
+            return translated(new QueryTimeoutException("Redis did not answer the pipelined scripts within " + timeout,
+                    cause));
         }
-        if (raw instanceof RedisNoScriptException) {
-            // EVALSHA, then EVAL of the body when Redis does not know it: one more round trip, once per restart
-            RedisScript<byte[]> script = RedisScript.of(call.script().getScriptAsString(), byte[].class);
-            byte[] bytes = call(() -> redis.execute(script, RedisSerializer.string(), RedisSerializer.byteArray(),
-                    call.keys(), call.args().toArray()));
-            return call.reply().apply(bytes);
+        if (cause instanceof DataAccessException dataAccess) {
+            return translated(dataAccess);
         }
-        Throwable failure = raw instanceof Throwable t ? t : new IllegalStateException("a script answered " + raw);
-        throw translated(new RedisSystemException(String.valueOf(failure.getMessage()), failure));
+        if (cause instanceof RedisException lettuce) {
+            DataAccessException converted = LETTUCE.convert(lettuce);
+            return translated(converted != null ? converted
+                    : new RedisSystemException(String.valueOf(lettuce.getMessage()), lettuce));
+        }
+        // our own error, e.g. reading a reply: as it is
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
     }
 
-    private <T> T call(Supplier<T> command) {
-        try {
-            return command.get();
-        } catch (DataAccessException e) {
-            throw translated(e);
+    private static Throwable unwrapped(Throwable thrown) {
+        Throwable cause = thrown;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
         }
+        return cause;
     }
 
     /** Redis cannot serve now ({@code FeatureStoreUnavailableException}), else {@code e} itself. */

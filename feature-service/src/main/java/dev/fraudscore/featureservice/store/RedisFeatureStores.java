@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -51,11 +52,26 @@ public final class RedisFeatureStores implements SetsObserver {
 
     @Override
     public List<Observed> observe(List<FeatureSet> sets, FeatureTransaction tx) {
+        return pipeline.execute(observeCalls(sets, tx)).stream().map(Observed.class::cast).toList();
+    }
+
+    @Override
+    public CompletableFuture<List<Observed>> observeAsync(List<FeatureSet> sets, FeatureTransaction tx) {
+        List<ScriptCall<?>> calls;
+        try {
+            calls = observeCalls(sets, tx);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return pipeline.executeAsync(calls).thenApply(replies -> replies.stream().map(Observed.class::cast).toList());
+    }
+
+    private List<ScriptCall<?>> observeCalls(List<FeatureSet> sets, FeatureTransaction tx) {
         List<ScriptCall<?>> calls = new ArrayList<>(sets.size());
         for (FeatureSet set : sets) {
             calls.add(observeCall(set, tx));
         }
-        return pipeline.execute(calls).stream().map(Observed.class::cast).toList();
+        return calls;
     }
 
     /** The set's observation as one script call whose reply reads as the set's vector. */
