@@ -1,30 +1,20 @@
--- Claims a caller's transaction id for a request, or says who holds it.
+-- Claims a caller's transaction id for a request, or says who holds it (after idempotency-records.lua).
 --
--- KEYS[1] <prefix>idem:<caller>:<transactionId>: string, the request's fingerprint (16 bytes), then, once
---         answered, the answer's compact record
--- ARGV[1] fingerprint (16 bytes)   ARGV[2] TTL ms   ARGV[3] the fingerprint in hex (keys of the format before)
+-- ARGV[1] the field   ARGV[2] fingerprint (16 bytes)   ARGV[3] when today's bucket expires, epoch ms: the end
+-- of today plus the TTL, set once, when the bucket has no expiry yet
 --
 -- Returns 'C' claimed now, 'P' the same body holds it unanswered, 'X' another body holds it,
 -- or 'A' followed by the stored answer.
 
-if redis.call('TYPE', KEYS[1]).ok == 'hash' then
-  -- the format before, until it expires: field h the fingerprint in hex, field a the answer JSON
-  if redis.call('HGET', KEYS[1], 'h') ~= ARGV[3] then
-    return 'X'
-  end
-  local answer = redis.call('HGET', KEYS[1], 'a')
-  if answer then
-    return 'A' .. answer
-  end
-  return 'P'
-end
-
-local held = redis.call('GET', KEYS[1])
+local _, held = find(ARGV[1])
 if not held then
-  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+  if redis.call('PTTL', KEYS[1]) < 0 then
+    redis.call('PEXPIREAT', KEYS[1], ARGV[3])
+  end
   return 'C'
 end
-if string.sub(held, 1, 16) ~= ARGV[1] then
+if string.sub(held, 1, 16) ~= ARGV[2] then
   return 'X'
 end
 if #held == 16 then

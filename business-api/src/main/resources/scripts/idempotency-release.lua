@@ -1,18 +1,15 @@
--- Drops a claim that has no answer, so that a refused request leaves nothing behind.
+-- Drops a claim that has no answer, so that a refused request leaves nothing behind (after
+-- idempotency-records.lua).
 --
--- KEYS[1] <prefix>idem:<caller>:<transactionId> (see idempotency-claim.lua)
--- ARGV[1] fingerprint (16 bytes)   ARGV[2] the fingerprint in hex (keys of the format before)
+-- ARGV[1] the field   ARGV[2] fingerprint (16 bytes)
 --
 -- Returns 1 when dropped, else 0.
 
-local kind = redis.call('TYPE', KEYS[1]).ok
-if kind == 'hash' then
-  if redis.call('HGET', KEYS[1], 'h') == ARGV[2] and redis.call('HEXISTS', KEYS[1], 'a') == 0 then
-    return redis.call('DEL', KEYS[1])
-  end
+local at, held = find(ARGV[1])
+if held ~= ARGV[2] then
   return 0
 end
-if kind == 'string' and redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('DEL', KEYS[1])
+if at == #KEYS then
+  return redis.call('DEL', KEYS[at])
 end
-return 0
+return redis.call('HDEL', KEYS[at], ARGV[1])

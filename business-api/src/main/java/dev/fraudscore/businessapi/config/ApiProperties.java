@@ -63,10 +63,11 @@ public record ApiProperties(
     }
 
     /**
-     * @param keyPrefix prefix of the Redis keys ({@code <prefix>idem:<caller>:<transactionId>} and the answer
-     *                  skeletons' {@code <prefix>{answer-skeletons}:<day>})
-     * @param ttl       the idempotency store's retention: how long an id is remembered, with its answer, after its
-     *                  last write; a retry after that is scored as a new transaction
+     * @param keyPrefix prefix of the Redis keys (the records' day buckets {@code <prefix>idem:{<day>:<bucket>}} and
+     *                  the answer skeletons' {@code <prefix>{answer-skeletons}:<day>})
+     * @param ttl       the idempotency store's retention: an id is remembered, with its answer, until the end of the
+     *                  UTC day it was claimed plus this, so between the TTL and the TTL plus a day; a retry after
+     *                  that is scored as a new transaction
      */
     public record Idempotency(
             @DefaultValue("api:") @NotNull String keyPrefix,

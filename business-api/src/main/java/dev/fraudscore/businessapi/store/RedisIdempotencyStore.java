@@ -1,10 +1,15 @@
 package dev.fraudscore.businessapi.store;
 
+import dev.fraudscore.domain.DayBuckets;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,17 +23,31 @@ import org.springframework.data.redis.serializer.GenericToStringSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
- * {@link IdempotencyStore} in Redis: one string per caller and transaction id,
- * {@code <prefix>idem:<caller>:<transactionId>}, holding the first 16 bytes of the request's fingerprint and,
- * once answered, the answer in its compact form ({@link CompactAnswers}), expiring after the TTL. Each operation
- * is one Lua script, so a request costs two round trips (claim, save), and a third the first time an instance
- * meets a skeleton that day. Behind a circuit breaker ({@code idempotency}) so that a Redis outage costs a few
- * requests a timeout, not every request.
+ * {@link IdempotencyStore} in Redis. A caller's transaction id is recorded in a day bucket ({@link DayBuckets}): the
+ * hash {@code <prefix>idem:{<epoch day>:<bucket>}} of the UTC day the claim arrived (by the injected clock) and of
+ * {@code <caller>:<transactionId>}, which is also the field (neither may contain ':', so two fields never collide).
+ * The value is the first 16 bytes of the request's fingerprint and, once answered, the answer in its compact form
+ * ({@link CompactAnswers}). A bucket expires once, at the end of its day plus the TTL (set by the claim that creates
+ * it): a record is kept between the TTL and the TTL plus a day, and an operation looks in the buckets of every day
+ * that may still hold one ({@link DayBuckets#daysToSearch}, today first). Many records share a bucket, so a record
+ * costs about its strings, not a key of its own.
+ *
+ * <p>Redis keeps a bucket listpack-encoded while it has at most 128 entries ({@code hash-max-listpack-entries}) of at
+ * most 64 bytes ({@code hash-max-listpack-value}). {@link DayBuckets#DEFAULT} keeps some 82 a bucket at 1,000
+ * transactions a second, and a value is 16 bytes of fingerprint plus 4 of skeleton id and half a byte a digit of the
+ * answer's numbers: 53 bytes for a decline with a score of full float precision and every rule of the default
+ * policy. Past either limit (more traffic, a policy with more numbers in its reasons, or an answer kept as its whole
+ * JSON because it has no skeleton) the bucket turns into a hashtable: still correct, some 50 B more a record, for
+ * every record of that bucket.
+ *
+ * <p>Records written by the version before, one string per id at {@code <prefix>idem:<caller>:<transactionId>}, are
+ * still answered, saved and released where they are until they expire; new claims always go to a bucket. Each
+ * operation is one Lua script, so a request costs two round trips (claim, save), and a third the first time an
+ * instance meets a skeleton that day. Behind a circuit breaker ({@code idempotency}) so that a Redis outage costs a
+ * few requests a timeout, not every request.
  *
  * <p>Sixteen bytes of SHA-256 tell two bodies apart as surely as thirty-two here: an accidental match is a
  * 2^-128 chance, and a caller crafting two bodies with the same first 16 bytes would need some 2^64 hashes.
- * Keys written before this format (hashes: {@code h} the fingerprint in hex, {@code a} the answer JSON) are
- * still read and answered until they expire.
  */
 public final class RedisIdempotencyStore implements IdempotencyStore {
 
@@ -44,30 +63,47 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 
     private final StringRedisTemplate redis;
     private final String keyPrefix;
-    private final byte[] ttlMillis;
+    private final Duration ttl;
     private final CircuitBreaker breaker;
+    private final Clock clock;
+    private final DayBuckets buckets;
     private final CompactAnswers answers;
 
+    /** With {@link DayBuckets#DEFAULT}, as production keeps its records. */
     public RedisIdempotencyStore(StringRedisTemplate redis, String keyPrefix, Duration ttl, CircuitBreaker breaker,
             Clock clock) {
+        this(redis, keyPrefix, ttl, breaker, clock, DayBuckets.DEFAULT);
+    }
+
+    /** @param buckets how many buckets a day; every instance sharing a Redis must use the same */
+    public RedisIdempotencyStore(StringRedisTemplate redis, String keyPrefix, Duration ttl, CircuitBreaker breaker,
+            Clock clock, DayBuckets buckets) {
         this.redis = redis;
         this.keyPrefix = keyPrefix;
-        this.ttlMillis = ascii(Long.toString(ttl.toMillis()));
+        this.ttl = ttl;
         this.breaker = breaker;
+        this.clock = clock;
+        this.buckets = buckets;
         this.answers = new CompactAnswers(new SkeletonDictionary(redis, keyPrefix, ttl, clock));
     }
 
-    /** The Redis key of a caller's transaction id (neither may contain ':', so two keys never collide). */
-    public String key(Key key) {
-        return keyPrefix + "idem:" + key.caller() + ":" + key.transactionId();
+    /** Where a record lives: a bucket and its field. */
+    public record Place(String bucket, String field) {
+    }
+
+    /** The place of a claim made at {@code claimedAt}. */
+    public Place placeOf(Key key, Instant claimedAt) {
+        String field = field(key);
+        return new Place(bucket(DayBuckets.epochDay(claimedAt.toEpochMilli()), field), field);
     }
 
     @Override
     public Claim claim(Key key, String fingerprint) {
         try {
             return breaker.executeSupplier(() -> {
-                byte[] reply = redis.execute(CLAIM, BYTES, BYTES, List.of(key(key)), compact(fingerprint), ttlMillis,
-                        ascii(fingerprint));
+                long now = clock.millis();
+                byte[] reply = redis.execute(CLAIM, BYTES, BYTES, keys(key, now), ascii(field(key)),
+                        compact(fingerprint), ascii(Long.toString(DayBuckets.expiry(now, ttl))));
                 return claimOf(key, reply);
             });
         } catch (RuntimeException e) {
@@ -79,8 +115,8 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
     @Override
     public void saveAnswer(Key key, String fingerprint, String answerJson) {
         try {
-            breaker.executeSupplier(() -> redis.execute(SAVE, BYTES, COUNT, List.of(key(key)),
-                    compact(fingerprint), answers.encode(answerJson, key.transactionId()), ttlMillis, ascii(fingerprint)));
+            breaker.executeSupplier(() -> redis.execute(SAVE, BYTES, COUNT, keys(key, clock.millis()),
+                    ascii(field(key)), compact(fingerprint), answers.encode(answerJson, key.transactionId())));
         } catch (RuntimeException e) {
             warn("save the answer of", key, e);
         }
@@ -89,11 +125,30 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
     @Override
     public void release(Key key, String fingerprint) {
         try {
-            breaker.executeSupplier(() -> redis.execute(RELEASE, BYTES, COUNT, List.of(key(key)),
-                    compact(fingerprint), ascii(fingerprint)));
+            breaker.executeSupplier(() -> redis.execute(RELEASE, BYTES, COUNT, keys(key, clock.millis()),
+                    ascii(field(key)), compact(fingerprint)));
         } catch (RuntimeException e) {
             warn("release", key, e);
         }
+    }
+
+    /** The buckets that may hold the key's record, today's first, then the key of the format before. */
+    private List<String> keys(Key key, long nowMillis) {
+        String field = field(key);
+        List<String> keys = new ArrayList<>();
+        for (long day : DayBuckets.daysToSearch(nowMillis, ttl)) {
+            keys.add(bucket(day, field));
+        }
+        keys.add(keyPrefix + "idem:" + field);
+        return keys;
+    }
+
+    private String bucket(long epochDay, String field) {
+        return keyPrefix + "idem:" + buckets.tag(epochDay, field);
+    }
+
+    private static String field(Key key) {
+        return key.caller() + ":" + key.transactionId();
     }
 
     private Claim claimOf(Key key, byte[] reply) {
@@ -129,8 +184,17 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** The operation's script after idempotency-records.lua, which says where the records are. */
     private static <T> RedisScript<T> script(String name, Class<T> type) {
-        return RedisScript.of(new ClassPathResource("scripts/" + name + ".lua"), type);
+        return RedisScript.of(text("idempotency-records") + "\n" + text(name), type);
+    }
+
+    private static String text(String script) {
+        try {
+            return new ClassPathResource("scripts/" + script + ".lua").getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("business-api's jar lacks scripts/" + script + ".lua", e);
+        }
     }
 
     private static void warn(String action, Key key, RuntimeException e) {

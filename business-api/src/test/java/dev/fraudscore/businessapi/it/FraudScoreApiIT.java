@@ -74,7 +74,7 @@ class FraudScoreApiIT extends PipelineITSupport {
         assertThat(FIXTURES.features.requests).isEmpty();
         assertThat(FIXTURES.predict.requests).isEmpty();
         assertThat(FIXTURES.postprocess.requests).isEmpty();
-        assertThat(redis.hasKey(idempotencyKey(id))).isFalse();
+        assertThat(idempotencyPlace(id)).isEmpty();
     }
 
     @Test
@@ -93,7 +93,8 @@ class FraudScoreApiIT extends PipelineITSupport {
         assertThat(FIXTURES.postprocess.requests).hasSize(1);
         // kept compact: the fingerprint's 16 bytes, a skeleton id and the answer's numbers, not its JSON
         assertThat(storedBytes(id)).isGreaterThan(16).isLessThan(first.body().length() / 4);
-        assertThat(redis.getExpire(idempotencyKey(id))).isBetween(23 * 3600L, 24 * 3600L);
+        // its bucket expires at the end of the day plus the TTL (24h)
+        assertThat(redis.getExpire(idempotencyPlace(id).orElseThrow().bucket())).isBetween(24 * 3600L - 1, 48 * 3600L);
     }
 
     @Test
@@ -165,7 +166,7 @@ class FraudScoreApiIT extends PipelineITSupport {
         assertThat(json(response).get("detail").asString()).isEqualTo(
                 "feature-service refused the transaction: transaction.merchant_category_code 9999 is not a known MCC");
         assertThat(FIXTURES.predict.requests).isEmpty();
-        assertThat(redis.hasKey(idempotencyKey(id))).isFalse();
+        assertThat(idempotencyPlace(id)).isEmpty();
     }
 
     @Test
@@ -181,8 +182,8 @@ class FraudScoreApiIT extends PipelineITSupport {
         assertThat(bank.statusCode()).isEqualTo(200);
         assertThat(shopAgain.body()).isEqualTo(shop.body());
         assertThat(shopOtherBody.statusCode()).isEqualTo(409);
-        assertThat(redis.hasKey(PREFIX + "idem:shop:" + id)).isTrue();
-        assertThat(redis.hasKey(PREFIX + "idem:bank:" + id)).isTrue();
+        assertThat(idempotencyPlace("shop", id)).isPresent();
+        assertThat(idempotencyPlace("bank", id)).isPresent();
     }
 
     @Test

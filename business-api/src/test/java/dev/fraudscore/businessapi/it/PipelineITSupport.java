@@ -4,6 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.fraudscore.businessapi.grpc.DownstreamChannels;
 import dev.fraudscore.businessapi.grpc.ModelMetadataCache;
+import dev.fraudscore.businessapi.store.IdempotencyStore;
+import dev.fraudscore.businessapi.store.RedisIdempotencyStore;
+import dev.fraudscore.businessapi.store.RedisIdempotencyStore.Place;
 import dev.fraudscore.testsupport.TestRedis;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
@@ -13,7 +16,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +51,8 @@ abstract class PipelineITSupport {
     DownstreamChannels channels;
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    IdempotencyStore idempotency;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -147,13 +155,28 @@ abstract class PipelineITSupport {
         return JSON.readTree(response.body());
     }
 
-    /** The key of a request sent straight to business-api (no gateway, so no X-Caller). */
-    String idempotencyKey(String transactionId) {
-        return PREFIX + "idem:direct:" + transactionId;
+    /**
+     * Where the idempotency store keeps a caller's transaction id, if it does: in today's bucket or, for a test that
+     * ran across midnight, yesterday's.
+     */
+    Optional<Place> idempotencyPlace(String caller, String transactionId) {
+        RedisIdempotencyStore store = (RedisIdempotencyStore) idempotency;
+        Instant now = Instant.now();
+        return Stream.of(now, now.minus(Duration.ofDays(1)))
+                .map(at -> store.placeOf(new IdempotencyStore.Key(caller, transactionId), at))
+                .filter(place -> redis.opsForHash().hasKey(place.bucket(), place.field()))
+                .findFirst();
     }
 
-    /** How many bytes the idempotency store keeps for that id: 16 for a claim, a few more with its answer. */
+    /** Where the idempotency store keeps the id of a request sent straight to business-api (no gateway, so no X-Caller). */
+    Optional<Place> idempotencyPlace(String transactionId) {
+        return idempotencyPlace("direct", transactionId);
+    }
+
+    /** How many bytes the idempotency store keeps for that id: 16 for a claim, a few more with its answer, 0 for none. */
     long storedBytes(String transactionId) {
-        return redis.opsForValue().size(idempotencyKey(transactionId));
+        return idempotencyPlace(transactionId)
+                .map(place -> redis.<String, String>opsForHash().lengthOfValue(place.bucket(), place.field()))
+                .orElse(0L);
     }
 }

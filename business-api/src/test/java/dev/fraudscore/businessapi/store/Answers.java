@@ -22,6 +22,24 @@ final class Answers {
                 RealisticAnswers.FEATURE_SET, RealisticAnswers.POLICY, false);
     }
 
+    /**
+     * The longest record the default policy gives: a decline with a score of float's full precision and every rule,
+     * with numbers far above their thresholds.
+     */
+    static FraudScore everyRule(String id) {
+        float score = 0.91234567f;
+        List<Reason> reasons = List.of(ReasonCode.forScore(score, new Thresholds(0.5f, 0.85f)),
+                new Reason("HIGH_VELOCITY", "The card made 250 payments in the last hour", 0.6),
+                new Reason("HIGH_DAILY_VELOCITY", "The card made 1250 payments in the last 24 hours", 0.4),
+                new Reason("AMOUNT_SPIKE", "The amount is 987.65 times the card's average payment of the last 24 hours",
+                        0.5),
+                new Reason("RAPID_REPEAT", "The card was used again within about a minute of its previous payment", 0.4),
+                new Reason("NEW_MERCHANT", "This is the card's first payment at this merchant", 0.2),
+                new Reason("CROSS_BORDER", "The card's country differs from the merchant's country", 0.2));
+        return new FraudScore(id, Decision.DECLINE, Label.HIGHLY_SUSPICIOUS, Double.parseDouble(Float.toString(score)),
+                reasons, RealisticAnswers.MODEL, RealisticAnswers.FEATURE_SET, RealisticAnswers.POLICY, false);
+    }
+
     /** The model timed out: a fail-safe reason and the policy's rules, no score. */
     static FraudScore degraded(String id) {
         List<Reason> reasons = List.of(ReasonCode.MODEL_UNAVAILABLE.failSafe(Decision.REVIEW),
