@@ -22,7 +22,7 @@ import org.springframework.grpc.server.service.GrpcService;
  *
  * <p>{@code GetFeatures} never blocks a thread: it sends its Redis scripts and returns, and the answer leaves
  * from Lettuce's I/O thread when Redis replies. So the server runs calls on its transport threads (no executor,
- * {@code FeatureServerConfiguration}), and {@code RecordLabel}, which waits on Redis, runs on {@code blocking}.
+ * {@code fraudscore.grpc.calls-on-transport-threads}), and {@code RecordLabel}, which waits on Redis, runs on {@code blocking}.
  */
 @GrpcService
 public class FeatureServiceEndpoint extends FeatureServiceGrpc.FeatureServiceImplBase {

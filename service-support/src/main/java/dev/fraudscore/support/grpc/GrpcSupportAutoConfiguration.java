@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.springframework.grpc.server.ServerBuilderCustomizer;
 import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 
 /** Every service that serves gRPC gets {@link GrpcStatusMapping} by depending on service-support. */
@@ -57,6 +58,17 @@ public class GrpcSupportAutoConfiguration {
                         + maxConcurrentCalls + "; leave it out to admit every call");
             }
             return new GrpcAdmission(service, maxConcurrentCalls, registry.getIfAvailable(() -> Metrics.globalRegistry));
+        }
+    }
+
+    /** {@link TransportThreadCalls} where {@code fraudscore.grpc.calls-on-transport-threads} is true. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "fraudscore.grpc.calls-on-transport-threads", havingValue = "true")
+    static class TransportThreads {
+
+        @Bean
+        ServerBuilderCustomizer<?> runCallsOnTransportThreads() {
+            return new TransportThreadCalls<>();
         }
     }
 }
