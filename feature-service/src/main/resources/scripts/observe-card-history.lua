@@ -5,36 +5,26 @@
 --
 -- KEYS[1] window: sorted set, member "<txId>:<amountMinor>", score = occurredAt epoch millis
 -- KEYS[2] merchants the card paid: set
--- KEYS[3] history already returned to this transaction id: string, packed (below)
--- KEYS[4] the same in the text format before, "<count1h>|<count24h>|<sum>|<last>|<seen>": read, never written
+-- KEYS[3 .. #KEYS - 1] the transaction cache's day buckets, today's first, and KEYS[#KEYS] its string key of the
+--         version before (transaction-cache.lua, in front of this script): the history returned to the
+--         transaction id, packed (below) in both
 -- ARGV[1] t   ARGV[2] t - 1 h   ARGV[3] t - 24 h   (epoch millis, decimal)
 -- ARGV[4] window member   ARGV[5] merchant key
--- ARGV[6] window TTL ms   ARGV[7] merchant memory ms   ARGV[8] transaction cache TTL ms
+-- ARGV[6] window TTL ms   ARGV[7] merchant memory ms
+-- ARGV[8] when today's cache bucket expires (epoch millis: the end of today plus the cache's retention)
+-- ARGV[9] transaction id
 --
--- Returns '0' (first time) or '1' (replayed) followed by the packed history, or 'L' followed by a history of
--- the format before. Packed: unsigned varints (7 bits a byte, low first) of
+-- The window and the merchants carry the card's hash tag, a bucket its own: two slots, fine on one Redis.
+--
+-- Returns '0' (first time) or '1' (replayed) followed by the packed history: unsigned varints (7 bits a byte,
+-- low first) of
 --   count1h * 4 + merchantSeen * 2 + (high > 0 and 1 or 0), count24h, low, [high, when > 0,] lastSeenMillis + 1
 -- where the 24 h amount sum is high * 10^9 + low: Lua numbers are doubles, exact only below 2^53, so amounts
 -- are summed in two halves (above and below 10^9) to stay exact over the range of a long.
 
-local cached = redis.call('GET', KEYS[3])
+local cached = cachedState(3, ARGV[9])
 if cached then
   return '1' .. cached
-end
-local legacy = redis.call('GET', KEYS[4])
-if legacy then
-  -- written before the packed format: gone one transaction cache TTL after the upgrade
-  return 'L' .. legacy
-end
-
-local function varint(n)
-  local bytes = {}
-  while n >= 128 do
-    bytes[#bytes + 1] = string.char(128 + n % 128)
-    n = math.floor(n / 128)
-  end
-  bytes[#bytes + 1] = string.char(n)
-  return table.concat(bytes)
 end
 
 local shortFrom = tonumber(ARGV[2])
@@ -74,5 +64,5 @@ if high > 0 then
   highPart = varint(high)
 end
 local history = varint(head) .. varint(count24h) .. varint(low) .. highPart .. varint(last + 1)
-redis.call('SET', KEYS[3], history, 'PX', ARGV[8])
+cacheState(KEYS[3], ARGV[9], history, ARGV[8])
 return '0' .. history

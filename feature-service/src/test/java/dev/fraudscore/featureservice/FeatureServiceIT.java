@@ -31,6 +31,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -243,6 +244,24 @@ class FeatureServiceIT {
                     .withDeadlineAfter(5, TimeUnit.SECONDS)
                     .check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus())
                     .isEqualTo(ServingStatus.SERVING));
+        }
+    }
+
+    @Test
+    void theWarmUpLeavesNoKeyAndNoRecordOfItsOwn() {
+        HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(channel);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(health
+                .withDeadlineAfter(5, TimeUnit.SECONDS).check(HealthCheckRequest.getDefaultInstance()).getStatus())
+                .isEqualTo(ServingStatus.SERVING));
+
+        // its card's keys, and its records in the transaction cache's and the label records' shared buckets
+        Set<String> keys = redis.keys(PREFIX + "*");
+        assertThat(keys).noneMatch(key -> key.contains("warmup-"));
+        for (String key : keys) {
+            if (key.contains(":t:{") || key.contains(":l:{")) {
+                assertThat(redis.opsForHash().keys(key)).as(key)
+                        .noneMatch(field -> String.valueOf(field).startsWith("warmup-"));
+            }
         }
     }
 

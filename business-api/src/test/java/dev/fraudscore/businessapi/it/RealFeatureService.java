@@ -14,6 +14,7 @@ import io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -35,7 +36,7 @@ final class RealFeatureService implements AutoCloseable {
     RealFeatureService() {
         ServedFeatureSets sets = ServedFeatureSets.of(List.of("fraud_v1", "fraud_v2"));
         RedisFeatureStores stores = new RedisFeatureStores(redis.template(), TestRedis.uniquePrefix(),
-                HistoryTtls.of(Duration.ofHours(25), Duration.ofHours(24)), "Redis under test");
+                HistoryTtls.of(Duration.ofHours(25), Duration.ofHours(24)), Clock.systemUTC(), "Redis under test");
         endpoint = new FeatureServiceEndpoint(new FeatureComputer(sets, stores::storeOf, stores, true),
                 new GrpcStatusMapping("feature-service"), ForkJoinPool.commonPool());
         start(0);

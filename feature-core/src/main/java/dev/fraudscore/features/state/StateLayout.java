@@ -14,7 +14,9 @@ import java.util.Objects;
  * <pre>
  * {prefix}{setId}:{cardKey}:{aggregate}        a card's aggregate (sorted set, string or hash by kind)
  * {prefix}{setId}:m:{merchantKey}:{aggregate}  a merchant's aggregate, shared by every card paying there
- * {prefix}{setId}:{cardKey}:t:{txId}           the state already returned to that transaction id
+ * {prefix}{setId}:{cardKey}:t:{txId}           the state already returned to that transaction id, as the backfill
+ *                                              writes it (feature-service itself keeps it in day buckets,
+ *                                              {prefix}{setId}:t:{day:bucket}, and reads this key too)
  * {prefix}{setId}:l:{day:bucket}               label records of the transactions of one UTC day in one bucket
  * </pre>
  *

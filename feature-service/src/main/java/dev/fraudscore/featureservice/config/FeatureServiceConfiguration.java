@@ -5,6 +5,7 @@ import dev.fraudscore.featureservice.readiness.FeatureStoreProbe;
 import dev.fraudscore.featureservice.readiness.SelfWarmup;
 import dev.fraudscore.featureservice.store.RedisFeatureStores;
 import dev.fraudscore.support.readiness.ReadinessGate;
+import java.time.Clock;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @Import(FeatureStoreConfiguration.class)
 public class FeatureServiceConfiguration {
 
+    /** When a transaction arrives: the day of its transaction cache bucket; tests replace it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
     /** Ready once the request path is warm and while Redis answers. */
     @Bean
     ReadinessGate readinessGate() {
@@ -25,8 +32,8 @@ public class FeatureServiceConfiguration {
 
     @Bean
     SelfWarmup selfWarmup(ServedFeatureSets sets, RedisFeatureStores stores, StringRedisTemplate redis,
-            ReadinessGate gate) {
-        return new SelfWarmup(sets.all(), stores::keysOf, redis, gate);
+            ReadinessGate gate, Clock clock) {
+        return new SelfWarmup(sets.all(), stores::keysOf, redis, gate, clock);
     }
 
     @Bean(destroyMethod = "close")

@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param featureSets ids of the feature sets served side by side, each in its own key namespace (default
  *     {@code fraud_v1, fraud_v2})
  * @param txCacheTtl the transaction cache's retention: how long the history returned to a transaction id is kept,
- *     so that a retry gets it again and moves nothing; a retry after that counts as a new transaction
+ *     so that a retry gets it again and moves nothing; a retry after that counts as a new transaction. Kept in
+ *     buckets of the day a transaction arrived, so a record is found for at least this long and at most a day more
  * @param windowTtl how long a quiet card's window survives; more than the 24 h window
  * @param storeProbePeriod how often readiness checks that Redis answers
  * @param recordInLabelSets whether every transaction is also recorded in every served set that counts labels (in

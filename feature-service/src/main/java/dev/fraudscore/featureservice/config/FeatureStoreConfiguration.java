@@ -5,6 +5,7 @@ import dev.fraudscore.featureservice.domain.ServedFeatureSets;
 import dev.fraudscore.featureservice.store.RedisFeatureStores;
 import dev.fraudscore.features.FeatureSet;
 import dev.fraudscore.features.FeatureStore;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,7 +17,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The feature store: the served feature sets, each with its own Redis history store, and the computer that
- * serves them. Used by feature-service behind its gRPC endpoint and by the embedded deployment in-process.
+ * serves them. Used by feature-service behind its gRPC endpoint and by the embedded deployment in-process, each of
+ * which brings the {@link Clock} (feature-service's {@code FeatureServiceConfiguration}, embedded's request path).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FeatureServiceProperties.class)
@@ -29,8 +31,8 @@ public class FeatureStoreConfiguration {
 
     @Bean
     RedisFeatureStores redisFeatureStores(FeatureServiceProperties properties, StringRedisTemplate redis,
-            DataRedisConnectionDetails redisDetails) {
-        return new RedisFeatureStores(redis, properties.keyPrefix(), properties.historyTtls(),
+            Clock clock, DataRedisConnectionDetails redisDetails) {
+        return new RedisFeatureStores(redis, properties.keyPrefix(), properties.historyTtls(), clock,
                 RedisAddress.describe(redisDetails));
     }
 

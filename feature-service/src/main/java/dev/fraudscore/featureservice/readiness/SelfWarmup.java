@@ -12,6 +12,7 @@ import dev.fraudscore.support.readiness.ReadinessGate;
 import dev.fraudscore.support.readiness.WarmupRounds;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,14 +44,19 @@ public final class SelfWarmup implements ApplicationListener<GrpcServerStartedEv
     private final Function<FeatureSet, StoreKeys> keys;
     private final StringRedisTemplate redis;
     private final ReadinessGate gate;
+    private final Clock clock;
 
-    /** @param keys the keys each set's store writes, deleted after the warm-up */
+    /**
+     * @param keys the keys each set's store writes, deleted after the warm-up
+     * @param clock the stores' clock: the warm-up's records are deleted from the buckets of the days it ran
+     */
     public SelfWarmup(List<FeatureSet> sets, Function<FeatureSet, StoreKeys> keys, StringRedisTemplate redis,
-            ReadinessGate gate) {
+            ReadinessGate gate, Clock clock) {
         this.sets = List.copyOf(sets);
         this.keys = keys;
         this.redis = redis;
         this.gate = gate;
+        this.clock = clock;
     }
 
     @Override
@@ -69,7 +75,7 @@ public final class SelfWarmup implements ApplicationListener<GrpcServerStartedEv
         // a transaction served from one set is also recorded in the others that count labels: delete every set's
         // keys of every warm-up transaction
         List<String> transactions = new ArrayList<>();
-        Instant started = Instant.now().minusSeconds(ROUNDS);
+        Instant started = clock.instant().minusSeconds(ROUNDS);
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         try {
             FeatureServiceGrpc.FeatureServiceBlockingStub stub = FeatureServiceGrpc.newBlockingStub(channel);
@@ -79,7 +85,7 @@ public final class SelfWarmup implements ApplicationListener<GrpcServerStartedEv
                     int i = round.getAndIncrement();
                     String tx = card + "-" + set.id() + "-" + i;
                     transactions.add(tx);
-                    stub.withDeadlineAfter(5, TimeUnit.SECONDS).getFeatures(request(set, card, tx, i));
+                    stub.withDeadlineAfter(5, TimeUnit.SECONDS).getFeatures(request(set, card, tx, i, clock));
                 });
             }
         } finally {
@@ -90,8 +96,8 @@ public final class SelfWarmup implements ApplicationListener<GrpcServerStartedEv
         }
     }
 
-    private static GetFeaturesRequest request(FeatureSet set, String card, String tx, int i) {
-        Instant at = Instant.now().minusSeconds(ROUNDS - i);
+    private static GetFeaturesRequest request(FeatureSet set, String card, String tx, int i, Clock clock) {
+        Instant at = clock.instant().minusSeconds(ROUNDS - i);
         return GetFeaturesRequest.newBuilder()
                 .setFeatureSet(DomainProtos.toProto(set.ref()))
                 .setTransaction(Transaction.newBuilder().setTransactionId(tx).setCardKey(card).setMerchantKey(card)
@@ -102,7 +108,7 @@ public final class SelfWarmup implements ApplicationListener<GrpcServerStartedEv
 
     private void deleteQuietly(List<StoreKeys> stores, String card, List<String> transactions, Instant started) {
         try {
-            StoreKeys.deleteWritten(redis, stores, card, card, transactions, started, Instant.now());
+            StoreKeys.deleteWritten(redis, stores, card, card, transactions, started, clock.instant());
         } catch (RuntimeException e) {
             log.warn("Could not delete the warm-up keys ({}); they expire on their own", e.getMessage());
         }

@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param window the sliding window; longer than {@link HistoryWindows#LONG} so a quiet card keeps
  *     its last day until it is no longer needed
  * @param merchants the merchants the card paid
- * @param transactionCache the history returned to a transaction id (the retry horizon)
+ * @param transactionCache the history returned to a transaction id (the retry horizon): kept at least this long
+ *     after the transaction arrived, at most a day more (day buckets, see {@link TransactionCacheKeys})
  */
 public record HistoryTtls(Duration window, Duration merchants, Duration transactionCache) {
 

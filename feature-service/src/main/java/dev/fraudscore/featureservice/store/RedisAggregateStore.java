@@ -1,5 +1,6 @@
 package dev.fraudscore.featureservice.store;
 
+import dev.fraudscore.domain.DayBuckets;
 import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.state.Aggregate;
 import dev.fraudscore.features.state.AggregateState;
@@ -16,6 +17,7 @@ import dev.fraudscore.features.state.Tiles;
 import dev.fraudscore.features.state.TransactionLabel;
 import dev.fraudscore.features.state.TransactionRecord;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
  * The serving store of any declared state: the semantics of feature-core's {@code InMemoryAggregateStore} in one
@@ -33,8 +36,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 public final class RedisAggregateStore implements AggregateStore {
 
-    private static final RedisScript<String> OBSERVE =
-            RedisScript.of(new ClassPathResource("scripts/observe-aggregates.lua"), String.class);
+    private static final RedisScript<byte[]> OBSERVE = StoreScripts.observing("scripts/observe-aggregates.lua");
     private static final RedisScript<String> LABEL =
             RedisScript.of(new ClassPathResource("scripts/record-label.lua"), String.class);
     private static final RedisScript<String> FIND_RECORD =
@@ -44,34 +46,41 @@ public final class RedisAggregateStore implements AggregateStore {
     private final StateSpec spec;
     private final AggregateKeys keys;
     private final Duration transactionCacheTtl;
+    private final Clock clock;
     private final String storeAddress;
 
-    /** @param storeAddress where Redis is, in words, for the caller's error, e.g. {@code Redis at localhost:6379} */
+    /**
+     * @param clock when a transaction arrives: the day of the transaction cache's bucket
+     * @param storeAddress where Redis is, in words, for the caller's error, e.g. {@code Redis at localhost:6379}
+     */
     public RedisAggregateStore(StringRedisTemplate redis, AggregateKeys keys, Duration transactionCacheTtl,
-            String storeAddress) {
+            Clock clock, String storeAddress) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.spec = keys.spec();
         this.transactionCacheTtl = Objects.requireNonNull(transactionCacheTtl, "transactionCacheTtl");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.storeAddress = Objects.requireNonNull(storeAddress, "storeAddress");
     }
 
     @Override
     public Observation observe(FeatureTransaction tx) {
         ScriptCall<Observation> call = observeCall(tx);
-        String reply = call(() -> redis.execute(OBSERVE, call.keys(), call.args().toArray()));
-        return call.reply().apply(reply == null ? null : reply.getBytes(StandardCharsets.UTF_8));
+        byte[] reply = call(() -> redis.execute(OBSERVE, RedisSerializer.string(), RedisSerializer.byteArray(),
+                call.keys(), call.args().toArray()));
+        return call.reply().apply(reply);
     }
 
     /** The observation of {@code tx}, prepared: sent by {@link #observe}, or pipelined with other sets'. */
     ScriptCall<Observation> observeCall(FeatureTransaction tx) {
         long t = tx.occurredAtMillis();
+        long now = clock.millis();
         List<String> args = new ArrayList<>(8 + spec.aggregates().size());
         args.add(Long.toString(t));
         args.add(tx.transactionId());
         args.add(Long.toString(tx.amountMinor()));
         args.add(tx.merchantKey());
-        args.add(Long.toString(transactionCacheTtl.toMillis()));
+        args.add(Long.toString(DayBuckets.expiry(now, transactionCacheTtl)));
         args.add(spec.countsLabels() ? "1" : "0");
         args.add(Long.toString(StateLayout.labelBucketExpiry(t, spec.labelHorizon()) - t));
         args.add(spec.countsLabels() ? StateLayout.recordValue(
@@ -79,15 +88,21 @@ public final class RedisAggregateStore implements AggregateStore {
         for (Aggregate a : spec.aggregates()) {
             args.add(line(a, t));
         }
-        return new ScriptCall<>(OBSERVE, keys.forTransaction(tx), args, this::observation);
+        return new ScriptCall<>(OBSERVE, keys.forTransaction(tx, now, transactionCacheTtl), args, this::observation);
     }
 
-    private Observation observation(byte[] bytes) {
-        String reply = bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
-        if (reply == null || reply.isEmpty() || (reply.charAt(0) != '0' && reply.charAt(0) != '1')) {
-            throw new IllegalStateException("the aggregate script returned '" + reply + "'");
+    /** {@code '0'} (first time) or {@code '1'} (replayed) and the packed state, or {@code 'L'} and it in decimal. */
+    private Observation observation(byte[] reply) {
+        if (reply == null || reply.length == 0) {
+            throw new IllegalStateException("the aggregate script returned nothing");
         }
-        return new Observation(state(reply.substring(1)), reply.charAt(0) == '1');
+        return switch (reply[0]) {
+            case '0' -> new Observation(PackedState.read(spec, reply, 1), false);
+            case '1' -> new Observation(PackedState.read(spec, reply, 1), true);
+            case 'L' -> new Observation(text(new String(reply, 1, reply.length - 1, StandardCharsets.US_ASCII)), true);
+            default -> throw new IllegalStateException("the aggregate script returned a reply starting with byte "
+                    + (reply[0] & 0xFF));
+        };
     }
 
     /** One aggregate's ARGV line; see the script's header. */
@@ -112,7 +127,8 @@ public final class RedisAggregateStore implements AggregateStore {
         return line.toString();
     }
 
-    private AggregateState state(String text) {
+    /** A state kept in the cache's string key (the version before, the batch backfill): decimal, by ','. */
+    private AggregateState text(String text) {
         String[] parts = text.split(",", -1);
         if (parts.length != spec.width()) {
             throw new IllegalStateException("the aggregate script returned " + parts.length + " numbers, the state"

@@ -8,6 +8,7 @@ import dev.fraudscore.features.FeatureStore.Observed;
 import dev.fraudscore.features.FeatureStores;
 import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.FraudV1;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +27,23 @@ public final class RedisFeatureStores implements SetsObserver {
     private final StringRedisTemplate redis;
     private final String prefix;
     private final HistoryTtls ttls;
+    private final Clock clock;
     private final String address;
     private final PipelinedScripts pipeline;
     private final Map<String, RedisHistoryStore> histories = new ConcurrentHashMap<>();
     private final Map<String, RedisAggregateStore> aggregates = new ConcurrentHashMap<>();
 
-    /** @param address where Redis is, in words, for the caller's error */
-    public RedisFeatureStores(StringRedisTemplate redis, String prefix, HistoryTtls ttls, String address) {
+    /**
+     * @param clock when a transaction arrives (the system clock in production): the day of its transaction cache
+     *     bucket
+     * @param address where Redis is, in words, for the caller's error
+     */
+    public RedisFeatureStores(StringRedisTemplate redis, String prefix, HistoryTtls ttls, Clock clock,
+            String address) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.prefix = Objects.requireNonNull(prefix, "prefix");
         this.ttls = Objects.requireNonNull(ttls, "ttls");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.address = Objects.requireNonNull(address, "address");
         this.pipeline = new PipelinedScripts(redis, address);
     }
@@ -95,11 +103,11 @@ public final class RedisFeatureStores implements SetsObserver {
 
     private RedisHistoryStore historyStore(FeatureSet set) {
         return histories.computeIfAbsent(set.id(),
-                id -> new RedisHistoryStore(redis, new CardKeys(prefix, id), ttls, address));
+                id -> new RedisHistoryStore(redis, new CardKeys(prefix, id), ttls, clock, address));
     }
 
     private RedisAggregateStore aggregateStore(AggregateFeatureSet set) {
         return aggregates.computeIfAbsent(set.id(), id -> new RedisAggregateStore(redis,
-                new AggregateKeys(prefix, id, set.state()), ttls.transactionCache(), address));
+                new AggregateKeys(prefix, id, set.state()), ttls.transactionCache(), clock, address));
     }
 }

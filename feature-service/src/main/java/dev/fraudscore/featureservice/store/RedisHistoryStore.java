@@ -1,11 +1,12 @@
 package dev.fraudscore.featureservice.store;
 
+import dev.fraudscore.domain.DayBuckets;
 import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.HistoryStore;
 import dev.fraudscore.features.HistoryWindows;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -17,19 +18,24 @@ import org.springframework.data.redis.serializer.RedisSerializer;
  */
 public final class RedisHistoryStore implements HistoryStore {
 
-    private static final RedisScript<byte[]> OBSERVE =
-            RedisScript.of(new ClassPathResource("scripts/observe-card-history.lua"), byte[].class);
+    private static final RedisScript<byte[]> OBSERVE = StoreScripts.observing("scripts/observe-card-history.lua");
 
     private final StringRedisTemplate redis;
     private final CardKeys keys;
     private final HistoryTtls ttls;
+    private final Clock clock;
     private final String storeAddress;
 
-    /** @param storeAddress where Redis is, in words, for the caller's error, e.g. {@code Redis at localhost:6379} */
-    public RedisHistoryStore(StringRedisTemplate redis, CardKeys keys, HistoryTtls ttls, String storeAddress) {
+    /**
+     * @param clock when a transaction arrives: the day of the transaction cache's bucket
+     * @param storeAddress where Redis is, in words, for the caller's error, e.g. {@code Redis at localhost:6379}
+     */
+    public RedisHistoryStore(StringRedisTemplate redis, CardKeys keys, HistoryTtls ttls, Clock clock,
+            String storeAddress) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.ttls = Objects.requireNonNull(ttls, "ttls");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.storeAddress = Objects.requireNonNull(storeAddress, "storeAddress");
     }
 
@@ -49,8 +55,10 @@ public final class RedisHistoryStore implements HistoryStore {
     /** The observation of {@code tx}, prepared: sent by {@link #observe}, or pipelined with other sets'. */
     ScriptCall<Observation> observeCall(FeatureTransaction tx) {
         long t = tx.occurredAtMillis();
+        long now = clock.millis();
         // window bounds are computed here, in longs: Lua would print large numbers in floating point
-        return new ScriptCall<>(OBSERVE, keys.forTransaction(tx.cardKey(), tx.transactionId()), List.of(
+        return new ScriptCall<>(OBSERVE, keys.forTransaction(tx.cardKey(), tx.transactionId(), now,
+                ttls.transactionCache()), List.of(
                 Long.toString(t),
                 Long.toString(t - HistoryWindows.SHORT.toMillis()),
                 Long.toString(t - HistoryWindows.LONG.toMillis()),
@@ -58,6 +66,7 @@ public final class RedisHistoryStore implements HistoryStore {
                 tx.merchantKey(),
                 Long.toString(ttls.window().toMillis()),
                 Long.toString(ttls.merchants().toMillis()),
-                Long.toString(ttls.transactionCache().toMillis())), ObservationReply::parse);
+                Long.toString(DayBuckets.expiry(now, ttls.transactionCache())),
+                tx.transactionId()), ObservationReply::parse);
     }
 }

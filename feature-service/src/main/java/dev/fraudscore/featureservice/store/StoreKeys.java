@@ -13,16 +13,18 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /** The keys a feature set's store writes for a card's transactions: what a warm-up deletes after itself. */
 public interface StoreKeys {
 
-    /** Keys of the card, the merchant and the transactions alone: deleted whole. */
-    List<String> written(String cardKey, String merchantKey, List<String> transactionIds);
+    /** Where the set keeps the state already returned to each transaction id, so that a retry moves nothing. */
+    TransactionCacheKeys transactionCache();
+
+    /** Keys of the card and the merchant alone: deleted whole. */
+    List<String> written(String cardKey, String merchantKey);
 
     /**
-     * Hash fields the transactions, made between {@code from} and {@code to}, wrote into keys they share with
-     * others (label buckets), by key: deleted field by field.
+     * Hash fields the transactions, which occurred and arrived between {@code from} and {@code to}, wrote into keys
+     * they share with others (transaction cache and label buckets), by key: deleted field by field, so that the
+     * other records of a bucket stay.
      */
-    default Map<String, List<String>> writtenFields(List<String> transactionIds, Instant from, Instant to) {
-        return Map.of();
-    }
+    Map<String, List<String>> writtenFields(List<String> transactionIds, Instant from, Instant to);
 
     /**
      * Deletes what each of {@code stores} wrote for the transactions of a throw-away card (a warm-up's), made between
@@ -33,7 +35,7 @@ public interface StoreKeys {
         List<byte[]> keys = new ArrayList<>();
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (StoreKeys store : stores) {
-            store.written(cardKey, merchantKey, transactionIds).forEach(k -> keys.add(bytes(k)));
+            store.written(cardKey, merchantKey).forEach(k -> keys.add(bytes(k)));
             store.writtenFields(transactionIds, from, to)
                     .forEach((k, names) -> fields.computeIfAbsent(k, x -> new ArrayList<>()).addAll(names));
         }

@@ -3,6 +3,7 @@ package dev.fraudscore.featureservice.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fraudscore.domain.Channel;
+import dev.fraudscore.domain.DayBuckets;
 import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.FraudV2;
 import dev.fraudscore.features.FraudV3;
@@ -21,26 +22,38 @@ import dev.fraudscore.features.state.Tiles;
 import dev.fraudscore.features.state.TransactionLabel;
 import dev.fraudscore.testsupport.TestRedis;
 import dev.fraudscore.testsupport.TestRedisTemplate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /** The generic Redis store against the training store: same state, same label outcomes, one round trip. */
 class RedisAggregateStoreIT {
 
     private static final Instant START = Instant.parse("2026-02-01T00:00:00Z");
     private static final Duration CACHE_TTL = Duration.ofHours(24);
+    /** When transactions arrive, whatever their instant: near the real time, as Redis expires buckets by its clock. */
+    private static final Instant MIDNIGHT = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC)
+            .toInstant();
+    private static final Instant ARRIVAL = MIDNIGHT.minus(Duration.ofHours(12));
+    private static final RedisScript<Long> EXPIRY_TIME =
+            RedisScript.of("return redis.call('PEXPIRETIME', KEYS[1])", Long.class);
     private static final Tiles MERCHANT_DAYS = Tiles.daily("md", Entity.MERCHANT, List.of(1, 7), 3, Counter.COUNT,
             Counter.FRAUD);
     /** Every kind of aggregate, hourly tiles too, and a merchant memory small enough to forget. */
@@ -67,8 +80,22 @@ class RedisAggregateStoreIT {
     }
 
     private static RedisAggregateStore store(StringRedisTemplate template, StateSpec spec, String prefix) {
-        return new RedisAggregateStore(template, new AggregateKeys(prefix, "fraud_v9", spec), CACHE_TTL,
+        return storeAt(ARRIVAL, template, new AggregateKeys(prefix, "fraud_v9", spec));
+    }
+
+    /** The store of a feature-service whose clock reads {@code arrival}. */
+    private static RedisAggregateStore storeAt(Instant arrival, StringRedisTemplate template, AggregateKeys keys) {
+        return new RedisAggregateStore(template, keys, CACHE_TTL, Clock.fixed(arrival, ZoneOffset.UTC),
                 "Redis under test");
+    }
+
+    /** fraud_v2's keys under a prefix of their own. */
+    private static AggregateKeys fraudV2Keys() {
+        return new AggregateKeys(TestRedis.uniquePrefix(), "fraud_v9", new FraudV2().state());
+    }
+
+    private static String cacheBucket(AggregateKeys keys, Instant arrival, String transactionId) {
+        return keys.transactionCache().bucket(DayBuckets.epochDay(arrival.toEpochMilli()), transactionId);
     }
 
     private static FeatureTransaction tx(String id, String card, String merchant, Instant at, long amountMinor) {
@@ -155,10 +182,13 @@ class RedisAggregateStoreIT {
         FeatureTransaction tx = tx("e-1", "card-e", "m-e", START, 100);
         served.observe(tx);
 
-        for (String key : keys.written("card-e", "m-e", List.of("e-1"))) {
+        for (String key : keys.written("card-e", "m-e")) {
             long ttl = redis.getExpire(key, TimeUnit.MILLISECONDS);
             assertThat(ttl).as("TTL of %s", key).isPositive().isLessThanOrEqualTo(Duration.ofDays(90).toMillis());
         }
+        assertThat(redis.execute(EXPIRY_TIME, List.of(cacheBucket(keys, ARRIVAL, "e-1"))))
+                .as("transaction cache: the end of the day it arrived, then the retention")
+                .isEqualTo(MIDNIGHT.plus(CACHE_TTL).toEpochMilli());
         assertThat(redis.getExpire(keys.aggregate(spec.aggregates().get(3), "m-e"), TimeUnit.DAYS))
                 .as("merchant tiles: 7 days of delay, 30 of window, the day itself and one of slack").isEqualTo(38);
         assertThat(redis.getExpire(keys.labelBucket("e-1", START.toEpochMilli()), TimeUnit.DAYS))
@@ -210,6 +240,88 @@ class RedisAggregateStoreIT {
                 return List.of(other, id);
             }
         }
+    }
+
+    @Test
+    void keepsAStateInAFewBytes() {
+        AggregateKeys keys = fraudV2Keys();
+        RedisAggregateStore served = storeAt(ARRIVAL, redis, keys);
+        served.observe(tx("b-0", "card-b", "m-1", START, 12_999));
+        served.observe(tx("b-1", "card-b", "m-2", START.plusSeconds(90), 4_550));
+
+        // 1 earlier in the hour; the last instant; (1, 12,999) over 1, 7, 30 days; 6 empty merchant windows; m-2
+        // not paid before: 1 + 7 + 3 * (1 + 3) + 6 + 1 bytes, where "1,1769904000000,1,12999,...,0" took 53
+        assertThat(redis.opsForHash().lengthOfValue(cacheBucket(keys, ARRIVAL, "b-1"), "b-1")).isEqualTo(27);
+    }
+
+    /** fraud_v2 served (transactions arriving at {@code ARRIVAL}) and trained, fed the same transactions. */
+    private record BothStores(AggregateKeys keys, RedisAggregateStore served, InMemoryAggregateStore trained) {
+
+        static BothStores ofFraudV2() {
+            AggregateKeys keys = fraudV2Keys();
+            return new BothStores(keys, storeAt(ARRIVAL, redis, keys), new InMemoryAggregateStore(keys.spec()));
+        }
+
+        /** The served observation of {@code tx}, which the trained store agrees with. */
+        Observation observe(FeatureTransaction tx) {
+            Observation seen = served.observe(tx);
+            assertThat(seen).as("state of %s", tx).isEqualTo(trained.observe(tx));
+            return seen;
+        }
+    }
+
+    @Test
+    void aRetryAfterMidnightGetsTheFirstStateAndMovesNothing() {
+        BothStores stores = BothStores.ofFraudV2();
+        stores.observe(tx("n-0", "card-n", "m-n", START, 1_000));
+        // occurred in February, arrives in the last millisecond of a day; the retry, a second after midnight
+        FeatureTransaction tx = tx("n-1", "card-n", "m-n", START.plusSeconds(60), 2_500);
+        Observation first = storeAt(MIDNIGHT.minusMillis(1), redis, stores.keys()).observe(tx);
+
+        Observation retry = storeAt(MIDNIGHT.plusSeconds(1), redis, stores.keys()).observe(tx);
+
+        assertThat(first).isEqualTo(stores.trained().observe(tx));
+        assertThat(retry).isEqualTo(new Observation(first.state(), true));
+        assertThat(redis.hasKey(cacheBucket(stores.keys(), MIDNIGHT, "n-1"))).as("nothing written on the new day")
+                .isFalse();
+        stores.observe(tx("n-2", "card-n", "m-n", START.plusSeconds(120), 100)); // the retry counted nothing
+    }
+
+    @Test
+    void aStateKeptOneKeyATransactionIsReplayedAndMovesNothing() {
+        BothStores stores = BothStores.ofFraudV2();
+        stores.observe(tx("o-0", "card-o", "m-o", START, 1_000));
+        FeatureTransaction tx = tx("o-1", "card-o", "m-o", START.plusSeconds(30), 2_000);
+        Observation first = stores.observe(tx);
+        // as the version before kept it (and the backfill does): a string of its own, the numbers in decimal by ','
+        String bucket = cacheBucket(stores.keys(), ARRIVAL, "o-1");
+        redis.opsForHash().delete(bucket, "o-1");
+        redis.opsForValue().set(stores.keys().transaction("card-o", "o-1"), Arrays.stream(first.state().values())
+                .mapToObj(Long::toString).collect(Collectors.joining(",")), CACHE_TTL);
+
+        Observation retry = stores.served().observe(tx);
+
+        assertThat(retry).isEqualTo(new Observation(first.state(), true));
+        assertThat(redis.opsForHash().hasKey(bucket, "o-1")).as("not written again").isFalse();
+        stores.observe(tx("o-2", "card-o", "m-o", START.plusSeconds(60), 100)); // the retry counted nothing
+    }
+
+    @Test
+    void aCacheBucketExpiresAtTheEndOfItsDayPlusTheRetentionSetByItsFirstRecord() {
+        // one bucket a day: every transaction of a day shares it
+        AggregateKeys keys = new AggregateKeys(TestRedis.uniquePrefix(), "fraud_v9", new FraudV2().state(),
+                new DayBuckets(1));
+        Instant morning = MIDNIGHT.minus(Duration.ofHours(20));
+        storeAt(morning, redis, keys).observe(tx("x-1", "card-x", "m-x", START, 100));
+        // a later record, under another retention (an instance configured otherwise), does not move it
+        new RedisAggregateStore(redis, keys, CACHE_TTL.multipliedBy(2),
+                Clock.fixed(morning.plus(Duration.ofHours(19)), ZoneOffset.UTC), "Redis under test")
+                .observe(tx("x-2", "card-y", "m-x", START, 100));
+
+        String bucket = cacheBucket(keys, morning, "x-1");
+        assertThat(redis.opsForHash().keys(bucket)).containsExactlyInAnyOrder("x-1", "x-2");
+        assertThat(redis.execute(EXPIRY_TIME, List.of(bucket))).isEqualTo(MIDNIGHT.plus(CACHE_TTL).toEpochMilli())
+                .isEqualTo(DayBuckets.expiry(morning.toEpochMilli(), CACHE_TTL));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.fraudscore.featureservice.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fraudscore.domain.Channel;
+import dev.fraudscore.domain.DayBuckets;
 import dev.fraudscore.features.FeatureSet;
 import dev.fraudscore.features.FeatureStore;
 import dev.fraudscore.features.FeatureStore.Observed;
@@ -17,9 +18,14 @@ import dev.fraudscore.features.state.TransactionLabel;
 import dev.fraudscore.testsupport.TestRedis;
 import dev.fraudscore.testsupport.TestRedisTemplate;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +38,8 @@ class RedisFeatureStoresIT {
 
     private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
     private static final List<FeatureSet> SETS = List.of(new FraudV1(), new FraudV2(), new FraudV3());
+    /** When transactions arrive: near the real time, as Redis expires a cache bucket by its own clock. */
+    private static final Instant ARRIVAL = LocalDate.now(ZoneOffset.UTC).atTime(12, 0).toInstant(ZoneOffset.UTC);
 
     private static TestRedisTemplate connections;
     private static StringRedisTemplate redis;
@@ -48,8 +56,12 @@ class RedisFeatureStoresIT {
     }
 
     private static RedisFeatureStores stores(StringRedisTemplate template) {
-        return new RedisFeatureStores(template, TestRedis.uniquePrefix(),
-                HistoryTtls.of(Duration.ofHours(25), Duration.ofHours(24)), "Redis under test");
+        return stores(template, TestRedis.uniquePrefix());
+    }
+
+    private static RedisFeatureStores stores(StringRedisTemplate template, String prefix) {
+        return new RedisFeatureStores(template, prefix, HistoryTtls.of(Duration.ofHours(25), Duration.ofHours(24)),
+                Clock.fixed(ARRIVAL, ZoneOffset.UTC), "Redis under test");
     }
 
     private static FeatureTransaction tx(String id, Instant at, String merchant) {
@@ -104,6 +116,52 @@ class RedisFeatureStoresIT {
         LabelOutcome outcome = fraudV2.recordLabel(new TransactionLabel("lab", FraudLabel.FRAUD, START.plusSeconds(3600)));
 
         assertThat(outcome).isEqualTo(LabelOutcome.RECORDED);
+    }
+
+    @Test
+    void aWarmUpDeletesWhatItWroteAndLeavesTheOtherRecordsOfItsBuckets() {
+        String prefix = TestRedis.uniquePrefix();
+        RedisFeatureStores served = stores(redis, prefix);
+        // as SelfWarmup does: a throw-away card that is its own merchant, transactions of the last minute
+        Instant started = ARRIVAL.minusSeconds(60);
+        List<String> warmUp = List.of("warmup-0", "warmup-1", "warmup-2");
+        String other = idInTheBucketOf(warmUp.get(0));
+        FeatureTransaction kept = new FeatureTransaction(other, started, 900, "card-o", "DE", "m-o", "5411", "FR",
+                Channel.POS);
+        served.observe(SETS, kept);
+        for (int i = 0; i < warmUp.size(); i++) {
+            served.observe(SETS, new FeatureTransaction(warmUp.get(i), started.plusSeconds(i), 100, "warm-card", "DE",
+                    "warm-card", "5411", "FR", Channel.POS));
+        }
+
+        StoreKeys.deleteWritten(redis, SETS.stream().map(served::keysOf).toList(), "warm-card", "warm-card", warmUp,
+                started, ARRIVAL);
+
+        Set<String> left = redis.keys(prefix + "*");
+        assertThat(left).noneMatch(key -> key.contains("warm-card"));
+        List<String> buckets = new ArrayList<>();
+        for (FeatureSet set : SETS) {
+            StoreKeys keys = served.keysOf(set);
+            buckets.add(keys.transactionCache().bucket(DayBuckets.epochDay(ARRIVAL.toEpochMilli()), other));
+            if (keys instanceof AggregateKeys aggregates) {
+                buckets.add(aggregates.labelBucket(other, started.toEpochMilli()));
+            }
+        }
+        assertThat(left).containsAll(buckets);
+        for (String bucket : buckets) {
+            assertThat(redis.opsForHash().keys(bucket)).as(bucket).containsExactly(other);
+        }
+        assertThat(served.observe(SETS, kept)).allMatch(Observed::replayed);
+    }
+
+    /** Another transaction id in the same bucket (transaction cache and label record) as {@code id}. */
+    private static String idInTheBucketOf(String id) {
+        int bucket = DayBuckets.DEFAULT.bucket(id);
+        for (int i = 0; ; i++) {
+            if (DayBuckets.DEFAULT.bucket("other-" + i) == bucket) {
+                return "other-" + i;
+            }
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fraudscore.domain.Channel;
+import dev.fraudscore.domain.DayBuckets;
 import dev.fraudscore.features.CardHistory;
 import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.FeatureVector;
@@ -15,8 +16,12 @@ import dev.fraudscore.features.InMemoryHistoryStore;
 import dev.fraudscore.featureservice.domain.FeatureStoreUnavailableException;
 import dev.fraudscore.testsupport.FreePorts;
 import dev.fraudscore.testsupport.TestRedis;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -33,18 +38,28 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 class RedisHistoryStoreIT {
 
     private static final Instant START = Instant.parse("2026-02-01T00:00:00Z");
     private static final HistoryTtls TTLS = HistoryTtls.of(Duration.ofHours(25), Duration.ofHours(24));
     private static final FraudV1 FRAUD_V1 = new FraudV1();
+    /**
+     * When transactions arrive, whenever they occurred: near the real time, as Redis expires a cache bucket by its
+     * own clock (the end of the bucket's day plus the retention).
+     */
+    private static final Instant MIDNIGHT = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC)
+            .toInstant();
+    private static final Instant ARRIVAL = MIDNIGHT.minus(Duration.ofHours(12));
+    private static final RedisScript<Long> EXPIRY_TIME =
+            RedisScript.of("return redis.call('PEXPIRETIME', KEYS[1])", Long.class);
 
     private static LettuceConnectionFactory connections;
     private static StringRedisTemplate redis;
 
     private final CardKeys keys = new CardKeys(TestRedis.uniquePrefix(), "fraud_v1");
-    private final RedisHistoryStore store = new RedisHistoryStore(redis, keys, TTLS, "Redis under test");
+    private final RedisHistoryStore store = storeAt(ARRIVAL);
 
     @BeforeAll
     static void connect() {
@@ -58,6 +73,19 @@ class RedisHistoryStoreIT {
     @AfterAll
     static void disconnect() {
         connections.destroy();
+    }
+
+    /** The store of a feature-service whose clock reads {@code arrival}. */
+    private RedisHistoryStore storeAt(Instant arrival) {
+        return storeAt(arrival, keys, TTLS);
+    }
+
+    private static RedisHistoryStore storeAt(Instant arrival, CardKeys keys, HistoryTtls ttls) {
+        return new RedisHistoryStore(redis, keys, ttls, Clock.fixed(arrival, ZoneOffset.UTC), "Redis under test");
+    }
+
+    private String cacheBucket(Instant arrival, String transactionId) {
+        return keys.transactionCache().bucket(DayBuckets.epochDay(arrival.toEpochMilli()), transactionId);
     }
 
     private static FeatureTransaction tx(String id, String card, String merchant, Instant at, long amountMinor) {
@@ -175,19 +203,63 @@ class RedisHistoryStoreIT {
         store.observe(tx("b-0", "card-b", "m-1", START, 12_999));
         store.observe(tx("b-1", "card-b", "m-2", START.plusSeconds(90), 4_550));
 
-        assertThat(redis.opsForValue().size(keys.transaction("card-b", "b-1"))).isEqualTo(10);
+        assertThat(redis.opsForHash().lengthOfValue(cacheBucket(ARRIVAL, "b-1"), "b-1")).isEqualTo(10);
     }
 
     @Test
-    void aHistoryKeptInTheTextFormatBeforeIsReplayedAndMovesNothing() {
+    void aRetryAfterMidnightGetsTheFirstHistoryAndMovesNothing() {
+        store.observe(tx("n-0", "card-n", "m-1", START, 1_000));
+        // occurred in February: the cache keeps it by the day it arrived, the last millisecond of a day
+        FeatureTransaction tx = tx("n-1", "card-n", "m-1", START.plusSeconds(60), 2_500);
+        Observation first = storeAt(MIDNIGHT.minusMillis(1)).observe(tx);
+
+        Observation retry = storeAt(MIDNIGHT.plusSeconds(1)).observe(tx);
+
+        assertThat(first.replayed()).isFalse();
+        assertThat(retry).isEqualTo(new Observation(first.history(), true));
+        assertThat(redis.opsForZSet().zCard(keys.window("card-n"))).isEqualTo(2);
+        assertThat(redis.hasKey(cacheBucket(MIDNIGHT, "n-1"))).as("nothing written on the new day").isFalse();
+        // a retention (24 h) after the day it arrived, its bucket is no longer looked in: a new transaction
+        assertThat(storeAt(MIDNIGHT.plus(TTLS.transactionCache()).plusMillis(1)).observe(tx).replayed()).isFalse();
+    }
+
+    @Test
+    void aHistoryKeptOneKeyATransactionByTheVersionBeforeIsReplayedAndMovesNothing() {
         store.observe(tx("o-0", "card-o", "m-1", START, 1_000));
-        redis.opsForValue().set(keys.textTransaction("card-o", "o-1"), "1|1|1000|" + START.toEpochMilli() + "|1");
+        FeatureTransaction tx = tx("o-1", "card-o", "m-1", START.plusSeconds(30), 2_000);
+        Observation first = store.observe(tx);
+        // as the version before kept it: the same packed history, in a string of its own
+        byte[] bucket = cacheBucket(ARRIVAL, "o-1").getBytes(StandardCharsets.UTF_8);
+        byte[] field = "o-1".getBytes(StandardCharsets.UTF_8);
+        byte[] legacy = keys.transaction("card-o", "o-1").getBytes(StandardCharsets.UTF_8);
+        redis.execute((RedisCallback<Void>) connection -> {
+            byte[] packed = connection.hashCommands().hGet(bucket, field);
+            connection.hashCommands().hDel(bucket, field);
+            connection.stringCommands().pSetEx(legacy, TTLS.transactionCache().toMillis(), packed);
+            return null;
+        });
 
-        Observation retry = store.observe(tx("o-1", "card-o", "m-1", START.plusSeconds(30), 2_000));
+        Observation retry = store.observe(tx);
 
-        assertThat(retry).isEqualTo(new Observation(new CardHistory(1, 1, 1_000, START.toEpochMilli(), true), true));
-        assertThat(redis.opsForZSet().zCard(keys.window("card-o"))).isEqualTo(1);
-        assertThat(redis.hasKey(keys.transaction("card-o", "o-1"))).isFalse();
+        assertThat(retry).isEqualTo(new Observation(first.history(), true));
+        assertThat(redis.opsForZSet().zCard(keys.window("card-o"))).isEqualTo(2);
+        assertThat(redis.opsForHash().hasKey(cacheBucket(ARRIVAL, "o-1"), "o-1")).as("not written again").isFalse();
+    }
+
+    @Test
+    void aBucketExpiresAtTheEndOfItsDayPlusTheRetentionSetByItsFirstRecord() {
+        // one bucket a day: every transaction of a day shares it
+        CardKeys shared = new CardKeys(TestRedis.uniquePrefix(), "fraud_v1", new DayBuckets(1));
+        Instant morning = MIDNIGHT.minus(Duration.ofHours(20));
+        storeAt(morning, shared, TTLS).observe(tx("x-1", "card-x", "m-1", START, 100));
+        // a later record, even under a longer retention (an instance configured otherwise), does not move it
+        storeAt(morning.plus(Duration.ofHours(19)), shared, HistoryTtls.of(Duration.ofHours(25), Duration.ofHours(48)))
+                .observe(tx("x-2", "card-y", "m-1", START, 100));
+
+        String bucket = shared.transactionCache().bucket(DayBuckets.epochDay(morning.toEpochMilli()), "x-1");
+        assertThat(redis.opsForHash().keys(bucket)).containsExactlyInAnyOrder("x-1", "x-2");
+        assertThat(redis.execute(EXPIRY_TIME, List.of(bucket))).isEqualTo(MIDNIGHT.plus(TTLS.transactionCache())
+                .toEpochMilli()).isEqualTo(DayBuckets.expiry(morning.toEpochMilli(), TTLS.transactionCache()));
     }
 
     @Test
@@ -228,11 +300,12 @@ class RedisHistoryStoreIT {
 
         long window = redis.getExpire(keys.window("card-t"), TimeUnit.MILLISECONDS);
         long merchants = redis.getExpire(keys.merchants("card-t"), TimeUnit.MILLISECONDS);
-        long cache = redis.getExpire(keys.transaction("card-t", "ttl-1"), TimeUnit.MILLISECONDS);
+        Long cache = redis.execute(EXPIRY_TIME, List.of(cacheBucket(ARRIVAL, "ttl-1")));
 
         assertThat(window).isPositive().isGreaterThan(HistoryWindows.LONG.toMillis()).isLessThanOrEqualTo(TTLS.window().toMillis());
         assertThat(merchants).isPositive().isGreaterThan(Duration.ofDays(89).toMillis());
-        assertThat(cache).isPositive().isLessThanOrEqualTo(TTLS.transactionCache().toMillis());
+        assertThat(cache).as("the end of the day it arrived, plus the retention")
+                .isEqualTo(MIDNIGHT.plus(TTLS.transactionCache()).toEpochMilli());
     }
 
     @Test
@@ -257,7 +330,7 @@ class RedisHistoryStoreIT {
         nowhere.start();
         try {
             HistoryStore unreachable = new RedisHistoryStore(new StringRedisTemplate(nowhere), keys, TTLS,
-                    "Redis at 127.0.0.1:" + closedPort);
+                    Clock.systemUTC(), "Redis at 127.0.0.1:" + closedPort);
 
             assertThatThrownBy(() -> unreachable.observe(tx("u-1", "card-u", "m", START, 1)))
                     .isInstanceOf(FeatureStoreUnavailableException.class)

@@ -3,6 +3,7 @@ package dev.fraudscore.featureservice.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fraudscore.domain.Channel;
+import dev.fraudscore.domain.DayBuckets;
 import dev.fraudscore.features.FeatureSet;
 import dev.fraudscore.features.FeatureSets;
 import dev.fraudscore.features.FeatureStore;
@@ -11,13 +12,17 @@ import dev.fraudscore.features.state.StateLayout;
 import dev.fraudscore.testsupport.RedisMemory;
 import dev.fraudscore.testsupport.TestRedis;
 import dev.fraudscore.testsupport.TestRedisTemplate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +35,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * {@code footprint.cards} (300; the README's numbers with 1,000) cards paying {@code footprint.per-day} (3) times a
  * day for 35 days at 500
  * merchants, in time order, through the real stores, then sums {@code MEMORY USAGE} of each card's and each
- * merchant's keys (the per-transaction keys, the retry cache and fraud_v2's label buckets, are reported apart).
+ * merchant's keys (the per-transaction records, the retry cache and fraud_v2's label records, are reported apart:
+ * both in day buckets, the retry cache by the day a transaction arrives, so the run's 105,000 transactions, all
+ * arriving today, have a retry cache bucket each; {@link TransactionCacheFootprintIT} measures full buckets).
  * The README's "Feature sets" footprint comes from here:
  * {@code mvn -B -o -pl feature-service -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=StateFootprintIT -Dfailsafe.failIfNoSpecifiedTests=false -Dfootprint.cards=1000}.
@@ -42,6 +49,9 @@ class StateFootprintIT {
     private static final int MERCHANTS = 500;
     private static final int DAYS = 35;
     private static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
+    /** When every transaction arrives: near the real time, as Redis expires a cache bucket by its own clock. */
+    private static final Instant ARRIVAL = LocalDate.now(ZoneOffset.UTC).atTime(12, 0).toInstant(ZoneOffset.UTC);
+    private static final HistoryTtls TTLS = HistoryTtls.of(Duration.ofHours(25), Duration.ofHours(24));
 
     private static final TestRedisTemplate CONNECTION = TestRedisTemplate.open();
     private static final StringRedisTemplate REDIS = CONNECTION.template();
@@ -76,8 +86,7 @@ class StateFootprintIT {
     @Test
     void aLabelRecordCostsItsStringsInAFullBucket() {
         FeatureSet set = FeatureSets.find("fraud_v2").orElseThrow();
-        RedisFeatureStores stores = new RedisFeatureStores(REDIS, TestRedis.uniquePrefixLike("fs:"),
-                HistoryTtls.of(Duration.ofHours(25), Duration.ofHours(24)), "Redis under test");
+        RedisFeatureStores stores = stores();
         FeatureStore store = stores.storeOf(set);
         int fill = (int) Math.round(86_400_000.0 / StateLayout.LABEL_BUCKETS_PER_DAY);
         int bucket = StateLayout.labelBucket("tx-0");
@@ -101,17 +110,22 @@ class StateFootprintIT {
                 memory.server(), perRecord, fill, REDIS.execute(ENCODING, List.of(key)));
         List<String> written = new ArrayList<>(List.of(key));
         for (int i = 0; i < fill; i++) {
-            written.addAll(keys.written(cards.get(i), "m-fill", List.of(ids.get(i))));
+            written.addAll(keys.written(cards.get(i), "m-fill"));
+            written.add(keys.transactionCache().bucket(DayBuckets.epochDay(ARRIVAL.toEpochMilli()), ids.get(i)));
         }
         REDIS.delete(written);
         // 63.3 B measured on Redis 7.0 (2026-12-07); 136 B a record when each has a key of its own
         assertThat(perRecord).isLessThan(80);
     }
 
-    private double measure(FeatureSet set) {
+    private static RedisFeatureStores stores() {
         // as long as the default "fs:", so that the keys are as long as in production
-        RedisFeatureStores stores = new RedisFeatureStores(REDIS, TestRedis.uniquePrefixLike("fs:"),
-                HistoryTtls.of(Duration.ofHours(25), Duration.ofHours(24)), "Redis under test");
+        return new RedisFeatureStores(REDIS, TestRedis.uniquePrefixLike("fs:"), TTLS,
+                Clock.fixed(ARRIVAL, ZoneOffset.UTC), "Redis under test");
+    }
+
+    private double measure(FeatureSet set) {
+        RedisFeatureStores stores = stores();
         FeatureStore store = stores.storeOf(set);
         StoreKeys keys = stores.keysOf(set);
         Random random = new Random(20261206L);
@@ -134,7 +148,7 @@ class StateFootprintIT {
         long merchantBytes = 0;
         List<String> entityKeys = new ArrayList<>();
         for (String card : cards) {
-            for (String key : keys.written(card, "\0", List.of())) {
+            for (String key : keys.written(card, "\0")) {
                 if (!key.contains("\0")) {
                     cardBytes += memory.usage(key);
                     entityKeys.add(key);
@@ -142,51 +156,42 @@ class StateFootprintIT {
             }
         }
         for (int m = 0; m < MERCHANTS; m++) {
-            for (String key : keys.written("\0", "m-" + m, List.of())) {
+            for (String key : keys.written("\0", "m-" + m)) {
                 if (!key.contains("\0")) {
                     merchantBytes += memory.usage(key);
                     entityKeys.add(key);
                 }
             }
         }
-        List<String> transactionKeys = new ArrayList<>();
-        for (String[] tx : transactions) {
-            transactionKeys.addAll(perTransaction(keys, tx[0], tx[1]));
-        }
-        // label records share buckets: every bucket written, over every transaction
-        Set<String> buckets = new LinkedHashSet<>();
+        // the retry cache's and the label records' buckets: every bucket written, over every transaction
+        long arrivalDay = DayBuckets.epochDay(ARRIVAL.toEpochMilli());
+        Set<String> cacheBuckets = new LinkedHashSet<>();
+        transactions.forEach(tx -> cacheBuckets.add(keys.transactionCache().bucket(arrivalDay, tx[1])));
+        long cacheBytes = cacheBuckets.stream().mapToLong(memory::usage).sum();
+        Set<String> labelBuckets = new LinkedHashSet<>();
         if (keys instanceof AggregateKeys aggregates && aggregates.spec().countsLabels()) {
-            transactions.forEach(tx -> buckets.add(aggregates.labelBucket(tx[1], Long.parseLong(tx[2]))));
+            transactions.forEach(tx -> labelBuckets.add(aggregates.labelBucket(tx[1], Long.parseLong(tx[2]))));
         }
-        long labelBytes = buckets.stream().mapToLong(memory::usage).sum();
-        transactionKeys.addAll(buckets);
-        List<String[]> sample = new ArrayList<>();
+        long labelBytes = labelBuckets.stream().mapToLong(memory::usage).sum();
+        LongSummaryStatistics values = new LongSummaryStatistics();
         for (int i = 0; i < transactions.size(); i += Math.max(1, transactions.size() / 1_000)) {
-            sample.add(transactions.get(i)); // spread over the run, not only the first written
-        }
-        long txBytes = 0;
-        for (String[] tx : sample) {
-            for (String key : perTransaction(keys, tx[0], tx[1])) {
-                txBytes += memory.usage(key);
-            }
+            String id = transactions.get(i)[1]; // spread over the run, not only the first written
+            values.accept(REDIS.opsForHash().lengthOfValue(keys.transactionCache().bucket(arrivalDay, id), id));
         }
         System.out.printf(Locale.ROOT, "%s footprint, %s: %,d cards paying %d times a day for %d days at %,d"
-                        + " merchants: MEMORY USAGE %.0f B per card, %.0f B per merchant, %.0f B per transaction kept"
-                        + " (retry cache, mean of %,d), %.1f B per transaction in label records (%,d buckets)%n",
+                        + " merchants: MEMORY USAGE %.0f B per card, %.0f B per merchant; per transaction %.1f B in"
+                        + " the retry cache (%,d buckets; values %.1f B on average, at most %d, of %,d), %.1f B in"
+                        + " label records (%,d buckets)%n",
                 set.id(), memory.server(), CARDS, PER_DAY, DAYS, MERCHANTS, cardBytes / (double) CARDS,
-                merchantBytes / (double) MERCHANTS, txBytes / (double) sample.size(), sample.size(),
-                labelBytes / (double) transactions.size(), buckets.size());
+                merchantBytes / (double) MERCHANTS, cacheBytes / (double) transactions.size(), cacheBuckets.size(),
+                values.getAverage(), values.getMax(), values.getCount(), labelBytes / (double) transactions.size(),
+                labelBuckets.size());
         REDIS.delete(entityKeys);
-        for (int from = 0; from < transactionKeys.size(); from += 10_000) {
-            REDIS.delete(transactionKeys.subList(from, Math.min(transactionKeys.size(), from + 10_000)));
+        List<String> bucketKeys = new ArrayList<>(cacheBuckets);
+        bucketKeys.addAll(labelBuckets);
+        for (int from = 0; from < bucketKeys.size(); from += 10_000) {
+            REDIS.delete(bucketKeys.subList(from, Math.min(bucketKeys.size(), from + 10_000)));
         }
         return cardBytes / (double) CARDS;
-    }
-
-    /** The keys one transaction wrote for itself: the retry cache (its label record shares a bucket). */
-    private static List<String> perTransaction(StoreKeys keys, String card, String id) {
-        List<String> with = new ArrayList<>(keys.written(card, "\0", List.of(id)));
-        with.removeAll(keys.written(card, "\0", List.of()));
-        return with;
     }
 }
