@@ -23,11 +23,7 @@ import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.ServerCalls;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -38,9 +34,7 @@ import org.junit.jupiter.api.Test;
 class GrpcAdmissionTest {
 
     /** A unary call that answers only once the test lets it. */
-    private static final MethodDescriptor<String, String> SLOW = MethodDescriptor.<String, String>newBuilder()
-            .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName("test.Slow/Call")
-            .setRequestMarshaller(new Text()).setResponseMarshaller(new Text()).build();
+    private static final MethodDescriptor<String, String> SLOW = TextMarshaller.unary("test.Slow/Call");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final GrpcAdmission admission = new GrpcAdmission("feature-service", 2, registry);
@@ -128,21 +122,5 @@ class GrpcAdmissionTest {
                 .addService(ServerInterceptors.intercept(new HealthStatusManager().getHealthService(), admission))
                 .build().start();
         channel = InProcessChannelBuilder.forName(name).build();
-    }
-
-    private static final class Text implements MethodDescriptor.Marshaller<String> {
-        @Override
-        public InputStream stream(String value) {
-            return new ByteArrayInputStream(value.getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public String parse(InputStream stream) {
-            try {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }
