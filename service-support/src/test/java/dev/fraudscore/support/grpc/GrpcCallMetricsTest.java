@@ -3,14 +3,10 @@ package dev.fraudscore.support.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeUnit;
@@ -22,24 +18,19 @@ class GrpcCallMetricsTest {
     private static final String CHECK = "grpc.health.v1.Health/Check";
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private Server server;
-    private ManagedChannel channel;
+    private InProcessGrpc grpc;
 
     @AfterEach
     void close() {
-        channel.shutdownNow();
-        server.shutdownNow();
+        grpc.close();
     }
 
     @Test
     void timesEachCallByMethodAndStatusCode() throws Exception {
         HealthStatusManager health = new HealthStatusManager();
-        String name = InProcessServerBuilder.generateName();
-        server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(ServerInterceptors.intercept(health.getHealthService(), new GrpcCallMetrics(registry)))
-                .build().start();
-        channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-        HealthGrpc.HealthBlockingStub stub = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS);
+        grpc = InProcessGrpc.start(server -> server.directExecutor()
+                .addService(ServerInterceptors.intercept(health.getHealthService(), new GrpcCallMetrics(registry))));
+        HealthGrpc.HealthBlockingStub stub = HealthGrpc.newBlockingStub(grpc.channel()).withDeadlineAfter(5, TimeUnit.SECONDS);
 
         stub.check(HealthCheckRequest.newBuilder().build());
         stub.check(HealthCheckRequest.newBuilder().build());

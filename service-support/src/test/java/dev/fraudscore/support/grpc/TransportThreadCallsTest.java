@@ -3,11 +3,8 @@ package dev.fraudscore.support.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.CallOptions;
-import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
-import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ServerCalls;
@@ -20,13 +17,11 @@ class TransportThreadCallsTest {
     /** Answers the name of the thread the call ran on. */
     private static final MethodDescriptor<String, String> WHERE = TextMarshaller.unary("test.Where/Call");
 
-    private Server server;
-    private ManagedChannel channel;
+    private InProcessGrpc grpc;
 
     @AfterEach
     void close() {
-        channel.shutdownNow();
-        server.shutdownNow();
+        grpc.close();
     }
 
     @Test
@@ -45,14 +40,13 @@ class TransportThreadCallsTest {
                     reply.onNext(Thread.currentThread().getName());
                     reply.onCompleted();
                 })).build();
-        String name = InProcessServerBuilder.generateName();
-        InProcessServerBuilder builder = InProcessServerBuilder.forName(name).addService(where);
-        if (onTransportThreads) {
-            new TransportThreadCalls<InProcessServerBuilder>().customize(builder);
-        }
-        server = builder.build().start();
+        grpc = InProcessGrpc.start(builder -> {
+            if (onTransportThreads) {
+                new TransportThreadCalls<InProcessServerBuilder>().customize(builder);
+            }
+            return builder.addService(where);
+        });
         // the in-process transport delivers on the sending thread: with no server executor, the caller's
-        channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-        return ClientCalls.blockingUnaryCall(channel, WHERE, CallOptions.DEFAULT, "where?");
+        return ClientCalls.blockingUnaryCall(grpc.channel(), WHERE, CallOptions.DEFAULT, "where?");
     }
 }
