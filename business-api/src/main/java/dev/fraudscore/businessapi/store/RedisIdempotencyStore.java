@@ -1,10 +1,9 @@
 package dev.fraudscore.businessapi.store;
 
 import dev.fraudscore.domain.DayBuckets;
+import dev.fraudscore.support.redis.LuaSources;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.serializer.GenericToStringSerializer;
@@ -186,15 +184,7 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 
     /** The operation's script after idempotency-records.lua, which says where the records are. */
     private static <T> RedisScript<T> script(String name, Class<T> type) {
-        return RedisScript.of(text("idempotency-records") + "\n" + text(name), type);
-    }
-
-    private static String text(String script) {
-        try {
-            return new ClassPathResource("scripts/" + script + ".lua").getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("business-api's jar lacks scripts/" + script + ".lua", e);
-        }
+        return RedisScript.of(LuaSources.joined("scripts/idempotency-records.lua", "scripts/" + name + ".lua"), type);
     }
 
     private static void warn(String action, Key key, RuntimeException e) {

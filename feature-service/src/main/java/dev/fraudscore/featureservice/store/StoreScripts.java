@@ -1,9 +1,6 @@
 package dev.fraudscore.featureservice.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.core.io.ClassPathResource;
+import dev.fraudscore.support.redis.LuaSources;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -12,21 +9,11 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 final class StoreScripts {
 
-    private static final String SHARED = text("scripts/transaction-cache.lua");
-
     private StoreScripts() {
     }
 
     /** The script at {@code path} (on the classpath) after the shared functions, replying raw bytes. */
     static RedisScript<byte[]> observing(String path) {
-        return RedisScript.of(SHARED + text(path), byte[].class);
-    }
-
-    private static String text(String path) {
-        try {
-            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the script " + path + " is not on the classpath", e);
-        }
+        return RedisScript.of(LuaSources.joined("scripts/transaction-cache.lua", path), byte[].class);
     }
 }

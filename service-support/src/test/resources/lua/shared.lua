@@ -1,0 +1,2 @@
+-- a
+local function a() return 1 end
