@@ -2,6 +2,8 @@ package dev.fraudscore.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.CRC32;
 
 /**
@@ -39,6 +41,18 @@ public record DayBuckets(int perDay) {
     /** The Redis Cluster hash tag of an id's bucket on a day, {@code {<epoch day>:<bucket>}}. */
     public String tag(long epochDay, String id) {
         return "{" + epochDay + ":" + bucket(id) + "}";
+    }
+
+    /**
+     * The tags ({@link #tag}) of the buckets that may hold a record of {@code id} written within {@code retention}
+     * before {@code nowMillis}, today's first: the day of each is one of {@link #daysToSearch}.
+     */
+    public List<String> tagsToSearch(String id, long nowMillis, Duration retention) {
+        List<String> tags = new ArrayList<>();
+        for (long day : daysToSearch(nowMillis, retention)) {
+            tags.add(tag(day, id));
+        }
+        return tags;
     }
 
     /** The UTC day of an instant, in days since 1970-01-01. */

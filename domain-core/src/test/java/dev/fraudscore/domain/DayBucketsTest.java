@@ -35,6 +35,14 @@ class DayBucketsTest {
     }
 
     @Test
+    void namesTheBucketsToSearchTodaysFirst() {
+        DayBuckets four = new DayBuckets(4);
+        int bucket = 0x9908bb7c & 3;
+        assertThat(four.tagsToSearch("tx-0", NOON, Duration.ofHours(24)))
+                .containsExactly("{" + DAY + ":" + bucket + "}", "{" + (DAY - 1) + ":" + bucket + "}");
+    }
+
+    @Test
     void refusesACountThatIsNotAPowerOfTwo() {
         assertThatThrownBy(() -> new DayBuckets(1000)).hasMessageContaining("power of two");
     }

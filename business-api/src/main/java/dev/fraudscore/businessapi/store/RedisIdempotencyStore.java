@@ -134,9 +134,7 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
     private List<String> keys(Key key, long nowMillis) {
         String field = field(key);
         List<String> keys = new ArrayList<>();
-        for (long day : DayBuckets.daysToSearch(nowMillis, ttl)) {
-            keys.add(bucket(day, field));
-        }
+        buckets.tagsToSearch(field, nowMillis, ttl).forEach(tag -> keys.add(keyPrefix + "idem:" + tag));
         keys.add(keyPrefix + "idem:" + field);
         return keys;
     }

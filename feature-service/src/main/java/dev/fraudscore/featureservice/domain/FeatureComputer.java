@@ -3,7 +3,6 @@ package dev.fraudscore.featureservice.domain;
 import dev.fraudscore.features.AggregateFeatureSet;
 import dev.fraudscore.features.FeatureSet;
 import dev.fraudscore.features.FeatureStore;
-import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.state.LabelOutcome;
 import dev.fraudscore.features.state.TransactionLabel;
 import java.time.Duration;
@@ -28,7 +27,8 @@ public final class FeatureComputer {
     private final ServedFeatureSets sets;
     private final Function<FeatureSet, FeatureStore> stores;
     private final SetsObserver together;
-    private final Map<String, List<FeatureSet>> alsoRecordIn = new LinkedHashMap<>();
+    /** By set id: the sets a transaction asked of it is observed in, itself first. */
+    private final Map<String, List<FeatureSet>> observedIn = new LinkedHashMap<>();
 
     /** Records in the label-counting sets one after the other: for in-memory stores. */
     public FeatureComputer(ServedFeatureSets sets, Function<FeatureSet, FeatureStore> stores) {
@@ -46,31 +46,20 @@ public final class FeatureComputer {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.together = Objects.requireNonNull(together, "together");
         for (FeatureSet set : sets.all()) {
-            List<FeatureSet> others = new ArrayList<>();
+            List<FeatureSet> all = new ArrayList<>(List.of(set));
             for (FeatureSet other : sets.all()) {
                 if (recordInLabelSets && other != set && stores.apply(other).countsLabels()
                         && other.amountCurrency().equals(set.amountCurrency())) {
-                    others.add(other);
+                    all.add(other);
                 }
             }
-            alsoRecordIn.put(set.id(), List.copyOf(others));
+            observedIn.put(set.id(), List.copyOf(all));
         }
     }
 
     public ComputedFeatures compute(FeatureQuery query) {
         FeatureSet set = checked(query);
-        FeatureTransaction tx = query.transaction();
-        List<FeatureSet> others = alsoRecordIn.get(set.id());
-        FeatureStore.Observed observed;
-        if (others.isEmpty()) {
-            observed = stores.apply(set).observe(tx);
-        } else {
-            List<FeatureSet> all = new ArrayList<>(1 + others.size());
-            all.add(set);
-            all.addAll(others);
-            observed = together.observe(all, tx).get(0);
-        }
-        return new ComputedFeatures(set, observed.vector(), observed.replayed());
+        return computed(set, together.observe(observedIn.get(set.id()), query.transaction()));
     }
 
     /**
@@ -80,12 +69,13 @@ public final class FeatureComputer {
      */
     public CompletableFuture<ComputedFeatures> computeAsync(FeatureQuery query) {
         FeatureSet set = checked(query);
-        List<FeatureSet> others = alsoRecordIn.get(set.id());
-        List<FeatureSet> all = new ArrayList<>(1 + others.size());
-        all.add(set);
-        all.addAll(others);
-        return together.observeAsync(all, query.transaction())
-                .thenApply(observed -> new ComputedFeatures(set, observed.get(0).vector(), observed.get(0).replayed()));
+        return together.observeAsync(observedIn.get(set.id()), query.transaction())
+                .thenApply(observed -> computed(set, observed));
+    }
+
+    /** The asked set's observation, the first. */
+    private static ComputedFeatures computed(FeatureSet set, List<FeatureStore.Observed> observed) {
+        return new ComputedFeatures(set, observed.get(0).vector(), observed.get(0).replayed());
     }
 
     /** The query's set, checked first: an unknown set, a fingerprint or a currency mismatch must not move any aggregate. */

@@ -9,7 +9,6 @@ import dev.fraudscore.featureservice.domain.FeatureComputer;
 import dev.fraudscore.features.state.TransactionLabel;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.grpc.server.exception.GrpcExceptionHandler;
@@ -76,10 +75,9 @@ public class FeatureServiceEndpoint extends FeatureServiceGrpc.FeatureServiceImp
     }
 
     private void fail(StreamObserver<?> responseObserver, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (responseObserver instanceof ServerCallStreamObserver<?> call && call.isCancelled()) {
             return;
         }
-        responseObserver.onError(errors.handleException(cause));
+        responseObserver.onError(errors.handleException(failure));
     }
 }

@@ -50,11 +50,8 @@ public record TransactionCacheKeys(String namespace, DayBuckets buckets) {
 
     /** The buckets a transaction arriving at {@code nowMillis} looks in, today's first (the one it is written to). */
     public List<String> search(String transactionId, long nowMillis, Duration retention) {
-        List<String> keys = new ArrayList<>();
-        for (long day : DayBuckets.daysToSearch(nowMillis, retention)) {
-            keys.add(bucket(day, transactionId));
-        }
-        return keys;
+        return buckets.tagsToSearch(transactionId, nowMillis, retention).stream().map(tag -> namespace + "t:" + tag)
+                .toList();
     }
 
     /** The fields that transactions arriving between {@code from} and {@code to} wrote, by bucket. */

@@ -14,7 +14,6 @@ import dev.fraudscore.support.grpc.GrpcStatusMapping;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.springframework.grpc.server.service.GrpcService;
 
 /** fraudscore.predict.v1.ModelRepositoryService: explicit load and unload, answered when done. */
@@ -49,8 +48,7 @@ public class ModelRepositoryGrpcService extends ModelRepositoryServiceGrpc.Model
             StreamObserver<T> responses) {
         done.whenComplete((model, failure) -> {
             if (failure != null) {
-                responses.onError(statuses.handleException(failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure));
+                responses.onError(statuses.handleException(failure));
             } else {
                 responses.onNext(toProto.apply(model));
                 responses.onCompleted();

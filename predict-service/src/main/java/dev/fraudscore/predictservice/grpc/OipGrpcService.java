@@ -24,7 +24,6 @@ import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.springframework.grpc.server.service.GrpcService;
 
@@ -83,8 +82,7 @@ public class OipGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceServic
             if (failure == null) {
                 answer(OipProtos.response(answer, raw), responses);
             } else if (!result.isCancelled()) {
-                responses.onError(statuses.handleException(failure instanceof CompletionException && failure.getCause()
-                        != null ? failure.getCause() : failure));
+                responses.onError(statuses.handleException(failure));
             }
         });
     }

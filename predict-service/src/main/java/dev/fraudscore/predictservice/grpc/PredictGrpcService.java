@@ -19,7 +19,6 @@ import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.grpc.server.service.GrpcService;
@@ -67,9 +66,7 @@ public class PredictGrpcService extends PredictServiceGrpc.PredictServiceImplBas
                 responses.onNext(PredictProtos.response(answer));
                 responses.onCompleted();
             } else if (!prediction.isCancelled()) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                var status = statuses.handleException(cause);
+                var status = statuses.handleException(failure);
                 metrics.request(model, "-", status.getStatus().getCode().name());
                 responses.onError(status);
             }

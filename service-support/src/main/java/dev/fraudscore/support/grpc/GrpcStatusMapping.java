@@ -7,6 +7,8 @@ import dev.fraudscore.domain.DomainException;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.protobuf.StatusProto;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.grpc.server.exception.GrpcExceptionHandler;
@@ -30,6 +32,11 @@ public final class GrpcStatusMapping implements GrpcExceptionHandler {
 
     @Override
     public StatusException handleException(Throwable exception) {
+        if ((exception instanceof CompletionException || exception instanceof ExecutionException)
+                && exception.getCause() != null) {
+            // a failure that arrived through a future (an asynchronous call answering late): map what failed
+            return handleException(exception.getCause());
+        }
         if (exception instanceof DomainException refused) {
             if (refused.getCause() != null) {
                 log.warn("{} ({})", refused.getMessage(), refused.getCause().toString());

@@ -9,6 +9,8 @@ import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.protobuf.StatusProto;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,6 +41,17 @@ class GrpcStatusMappingTest {
         assertThat(status.getStatus().getCode()).isEqualTo(GrpcStatusMapping.codeOf(kind).getCode());
         assertThat(status.getStatus().getDescription()).isEqualTo("a sentence for the caller");
         assertThat(status.getCause()).isNull();
+    }
+
+    @Test
+    void aRefusalThatArrivesThroughAFutureKeepsItsStatusAndSentence() {
+        DomainException refused = new DomainException(DomainException.Kind.UNAVAILABLE, "Redis is not answering");
+
+        StatusException status = mapping.handleException(
+                new CompletionException(new ExecutionException(refused)));
+
+        assertThat(status.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(status.getStatus().getDescription()).isEqualTo("Redis is not answering");
     }
 
     @Test
