@@ -7,8 +7,11 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The network a manifest's {@link ModelManifest.Architecture} describes, and how it turns rows into
@@ -23,10 +26,24 @@ public final class MlpNetwork {
         if (!"mlp".equals(architecture.type())) {
             throw new InvalidModelException("unknown architecture type '" + architecture.type() + "'; this build knows 'mlp'");
         }
+        if (architecture.memberCount() == 1) {
+            return network(architecture);
+        }
+        List<Block> members = new ArrayList<>();
+        for (int i = 0; i < architecture.memberCount(); i++) {
+            members.add(network(architecture));
+        }
+        return new EnsembleBlock(members);
+    }
+
+    private static Block network(ModelManifest.Architecture architecture) {
         SequentialBlock block = new SequentialBlock();
         for (int width : architecture.hidden()) {
             block.add(Linear.builder().setUnits(width).build());
             block.add(Activation::relu);
+            if (architecture.dropoutRate() > 0) {
+                block.add(Dropout.builder().optRate(architecture.dropoutRate()).build());
+            }
         }
         block.add(Linear.builder().setUnits(1).build());
         return block;

@@ -43,8 +43,31 @@ public record ModelManifest(
                 suggestedThresholds, weights, training, null, null);
     }
 
-    /** A multilayer perceptron: {@code inputSize -> hidden... -> 1} logit, ReLU between layers. */
-    public record Architecture(String type, int inputSize, List<Integer> hidden) {
+    /**
+     * A multilayer perceptron: {@code inputSize -> hidden... -> 1} logit, ReLU between layers; or an ensemble of
+     * {@code members} such networks, trained side by side from different initial weights, whose logit is the mean
+     * of theirs.
+     *
+     * @param members how many networks; absent means one (manifests written before the field existed)
+     * @param dropout the share of each hidden layer's units dropped in training (after its ReLU); absent means
+     *     none. Serving never drops; the layers are part of the block the weights are loaded into.
+     */
+    public record Architecture(String type, int inputSize, List<Integer> hidden,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer members,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Float dropout) {
+
+        /** One network without dropout, as every manifest before ensembles. */
+        public Architecture(String type, int inputSize, List<Integer> hidden) {
+            this(type, inputSize, hidden, null, null);
+        }
+
+        public int memberCount() {
+            return members == null ? 1 : members;
+        }
+
+        public float dropoutRate() {
+            return dropout == null ? 0f : dropout;
+        }
     }
 
     /** Per-input mean and standard deviation, applied as {@code (x - mean) / std} before the network. */
@@ -87,6 +110,12 @@ public record ModelManifest(
             require(transform == OutputTransform.SIGMOID, "the manifest of " + ref()
                     + " (format djl-mlp) says outputTransform '" + outputTransform + "', but the MLP outputs a logit: use sigmoid");
         }
+        require(architecture == null || architecture.members() == null || architecture.members() >= 1,
+                "the architecture of " + ref() + " says members " + (architecture == null ? null : architecture.members())
+                        + "; an ensemble has at least one network");
+        require(architecture == null || architecture.dropoutRate() >= 0 && architecture.dropoutRate() < 1,
+                "the architecture of " + ref() + " says dropout " + (architecture == null ? null : architecture.dropout())
+                        + "; it is a share of units in [0, 1)");
         require(architecture == null || inputs.size() == architecture.inputSize(),
                 "the manifest of " + ref() + " lists " + inputs.size() + " inputs but its network takes "
                         + (architecture == null ? "no" : architecture.inputSize()));

@@ -18,12 +18,14 @@ import dev.fraudscore.model.ModelManifest.Architecture;
 import dev.fraudscore.model.ModelManifest.Normalization;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Trains the MLP on normalised rows with sigmoid binary cross-entropy from logits and Adam, on the CPU,
- * in shuffled mini-batches where fraud rows are oversampled to {@link TrainingConfig#positiveShare()}.
+ * Trains the MLP (or each member of an ensemble of them, on the same mini-batches) on normalised rows with sigmoid
+ * binary cross-entropy from logits and Adam, on the CPU, in shuffled mini-batches where fraud rows are oversampled to
+ * {@link TrainingConfig#positiveShare()}.
  */
 final class MlpTraining {
 
@@ -57,7 +59,8 @@ final class MlpTraining {
                 int batches = 0;
                 for (int from = 0; from < epochRows.length; from += config.batchSize()) {
                     int to = Math.min(epochRows.length, from + config.batchSize());
-                    lossSum += step(trainer, normalization, train, epochRows, from, to, width);
+                    lossSum += step(trainer, normalization, train, epochRows, from, to, width,
+                            architecture.memberCount());
                     batches++;
                 }
                 epochLoss[epoch - 1] = lossSum / batches;
@@ -70,16 +73,17 @@ final class MlpTraining {
         }
     }
 
+    /** One mini-batch; an ensemble's members each see every row's label (their logits are its columns). */
     private static float step(Trainer trainer, Normalization normalization, LabelledRows train, int[] order,
-            int from, int to, int width) {
+            int from, int to, int width, int members) {
         try (NDManager batch = trainer.getManager().newSubManager()) {
             NDArray x = batch.create(normalization.apply(train.rows(), order, from, to),
                     new Shape(to - from, width));
-            float[] y = new float[to - from];
+            float[] y = new float[(to - from) * members];
             for (int r = from; r < to; r++) {
-                y[r - from] = train.labels()[order[r]];
+                Arrays.fill(y, (r - from) * members, (r - from + 1) * members, train.labels()[order[r]]);
             }
-            NDArray labels = batch.create(y, new Shape(to - from, 1));
+            NDArray labels = batch.create(y, new Shape(to - from, members));
             float loss;
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();

@@ -32,6 +32,7 @@ final class SplitReport {
         report.put("metrics", r.mean(SplitRun.MLP).metrics());
         report.put("baseline", baseline(r.mean(SplitRun.LOGISTIC_REGRESSION)));
         report.put("split", split(r.split()));
+        report.put("training", training(r.config()));
         List<Map<String, Object>> folds = new ArrayList<>();
         for (SplitRun.Fold f : r.folds()) {
             Map<String, Object> fold = new LinkedHashMap<>();
@@ -66,6 +67,20 @@ final class SplitReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", SplitRun.LOGISTIC_REGRESSION);
         m.put("metrics", score.metrics());
+        return m;
+    }
+
+    /** How the MLP was trained; the baseline shares all of it but the hidden layers, members and dropout. */
+    private static Map<String, Object> training(TrainingConfig c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hidden", c.hidden());
+        m.put("members", c.members());
+        m.put("dropout", c.dropout());
+        m.put("epochs", c.epochs());
+        m.put("batchSize", c.batchSize());
+        m.put("learningRate", c.learningRate());
+        m.put("positiveShare", c.positiveShare());
+        m.put("seed", c.seed());
         return m;
     }
 

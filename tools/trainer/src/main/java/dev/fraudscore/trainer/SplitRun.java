@@ -31,7 +31,8 @@ final class SplitRun {
             Map<String, ModelScore> scores, Map<String, Double> singleFeatures) {
     }
 
-    record Result(Path input, TimeSplit split, String featureSet, List<Fold> folds, double seconds) {
+    record Result(Path input, TimeSplit split, String featureSet, TrainingConfig config, List<Fold> folds,
+            double seconds) {
 
         ModelScore mean(String model) {
             return ModelScore.mean(folds.stream().map(f -> f.scores().get(model)).toList());
@@ -57,7 +58,7 @@ final class SplitRun {
             folds.add(fold(config, featureSet, all, cards, split, periods, log));
             log.printf("%.1f s: fold %d done%n", seconds(started), periods.index());
         }
-        return new Result(input, split, featureSet.id(), folds, seconds(started));
+        return new Result(input, split, featureSet.id(), config, folds, seconds(started));
     }
 
     private static Fold fold(TrainingConfig config, FeatureSet featureSet, LabelledRows all, String[] cards,
@@ -72,7 +73,7 @@ final class SplitRun {
         Normalization normalization = Standardization.fit(fit.rows());
         int width = featureSet.features().size();
         Map<String, ModelScore> scores = new LinkedHashMap<>();
-        scores.put(MLP, score(config, new Architecture("mlp", width, config.hidden()), normalization, fit,
+        scores.put(MLP, score(config, config.architecture(width), normalization, fit,
                 validation, test, testCards, log));
         scores.put(LOGISTIC_REGRESSION, score(config, new Architecture("mlp", width, List.of()), normalization, fit,
                 validation, test, testCards, log));
@@ -86,8 +87,8 @@ final class SplitRun {
         MlpTraining.Trained trained = MlpTraining.train(config, architecture, normalization, fit, epochs);
         try (var model = trained.model()) {
             double[] loss = trained.epochLoss();
-            log.printf("  %s %s: final training loss %.5f%n", architecture.hidden().isEmpty() ? LOGISTIC_REGRESSION
-                    : MLP, architecture.hidden(), loss[loss.length - 1]);
+            log.printf("  %s %s x %d: final training loss %.5f%n", architecture.hidden().isEmpty()
+                    ? LOGISTIC_REGRESSION : MLP, architecture.hidden(), architecture.memberCount(), loss[loss.length - 1]);
             return ModelScore.of(MlpNetwork.probabilities(model, normalization, test.rows()), test, testCards,
                     MlpNetwork.probabilities(model, normalization, validation.rows()), validation);
         }

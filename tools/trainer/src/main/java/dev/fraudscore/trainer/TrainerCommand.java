@@ -49,6 +49,14 @@ public final class TrainerCommand implements Callable<Integer> {
             + " on the natural mix (default 0.1).")
     Double positiveShare;
 
+    @Option(names = "--members", defaultValue = "1", description = "Networks trained side by side from different"
+            + " initial weights and served as one model, the mean of their logits (default ${DEFAULT-VALUE}).")
+    int members;
+
+    @Option(names = "--dropout", defaultValue = "0", description = "Share of each hidden layer's units dropped while"
+            + " training (default ${DEFAULT-VALUE}).")
+    float dropout;
+
     @Option(names = "--if-empty", description = "Do nothing when the model already has a version.")
     boolean ifEmpty;
 
@@ -68,7 +76,8 @@ public final class TrainerCommand implements Callable<Integer> {
         TrainingConfig config = base.withModelName(name).withEpochs(epochs != null ? epochs : base.epochs())
                 .withNetwork(hidden != null ? hidden : base.hidden(),
                         learningRate != null ? learningRate : base.learningRate(),
-                        positiveShare != null ? positiveShare : base.positiveShare());
+                        positiveShare != null ? positiveShare : base.positiveShare())
+                .withEnsemble(members, dropout);
         PrintStream log = quiet ? new PrintStream(OutputStream.nullOutputStream()) : System.out;
         if (split.requested()) {
             return evaluate(config, log);

@@ -1,5 +1,6 @@
 package dev.fraudscore.trainer;
 
+import dev.fraudscore.model.ModelManifest.Architecture;
 import dev.fraudscore.simulator.SimulationConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,9 @@ import java.util.Objects;
  * @param positiveShare share of fraud rows the mini-batches are oversampled to (fraud is rare);
  *     0 trains on the natural mix
  * @param featureSet the id of the feature set the model is trained on, e.g. {@code fraud_v2}
+ * @param members how many networks of {@code hidden} are trained side by side and served as one, the mean of
+ *     their logits (1: a single network)
+ * @param dropout share of each hidden layer's units dropped while training (0: none)
  */
 public record TrainingConfig(
         Path modelsDir,
@@ -27,10 +31,13 @@ public record TrainingConfig(
         List<Integer> hidden,
         double trainFraction,
         double positiveShare,
-        String featureSet) {
+        String featureSet,
+        int members,
+        float dropout) {
 
     public static final String DEFAULT_MODEL_NAME = "fraud-mlp";
     public static final String DEFAULT_FEATURE_SET = "fraud_v1";
+    static final int MAX_MEMBERS = 16;
 
     public TrainingConfig {
         Objects.requireNonNull(modelsDir, "modelsDir");
@@ -46,49 +53,61 @@ public record TrainingConfig(
         require(trainFraction > 0 && trainFraction < 1, "trainFraction must lie strictly between 0 and 1, got " + trainFraction);
         require(positiveShare >= 0 && positiveShare < 1, "positiveShare must lie in [0, 1), got " + positiveShare);
         Objects.requireNonNull(featureSet, "featureSet");
+        require(members >= 1 && members <= MAX_MEMBERS, "members must lie in [1, " + MAX_MEMBERS + "], got " + members);
+        require(dropout >= 0 && dropout < 1, "dropout must lie in [0, 1), got " + dropout);
         hidden = List.copyOf(hidden);
     }
 
     /** Good metrics in well under two minutes on two CPU cores. */
     public static TrainingConfig defaults(Path modelsDir) {
         return new TrainingConfig(modelsDir, DEFAULT_MODEL_NAME, 42, 6000, 90, 12, 256, 0.002f,
-                List.of(32, 16), 0.8, 0.1, DEFAULT_FEATURE_SET);
+                List.of(32, 16), 0.8, 0.1, DEFAULT_FEATURE_SET, 1, 0f);
     }
 
     /** A small run for tests: trains in a few seconds, still separates fraud well. */
     public static TrainingConfig small(Path modelsDir) {
         return new TrainingConfig(modelsDir, DEFAULT_MODEL_NAME, 7, 1500, 42, 8, 128, 0.003f,
-                List.of(32, 16), 0.8, 0.1, DEFAULT_FEATURE_SET);
+                List.of(32, 16), 0.8, 0.1, DEFAULT_FEATURE_SET, 1, 0f);
     }
 
     public TrainingConfig withModelName(String name) {
         return new TrainingConfig(modelsDir, name, seed, cards, days, epochs, batchSize, learningRate, hidden,
-                trainFraction, positiveShare, featureSet);
+                trainFraction, positiveShare, featureSet, members, dropout);
     }
 
     public TrainingConfig withSeed(long newSeed) {
         return new TrainingConfig(modelsDir, modelName, newSeed, cards, days, epochs, batchSize, learningRate, hidden,
-                trainFraction, positiveShare, featureSet);
+                trainFraction, positiveShare, featureSet, members, dropout);
     }
 
     public TrainingConfig withData(int newCards, int newDays) {
         return new TrainingConfig(modelsDir, modelName, seed, newCards, newDays, epochs, batchSize, learningRate, hidden,
-                trainFraction, positiveShare, featureSet);
+                trainFraction, positiveShare, featureSet, members, dropout);
     }
 
     public TrainingConfig withEpochs(int newEpochs) {
         return new TrainingConfig(modelsDir, modelName, seed, cards, days, newEpochs, batchSize, learningRate, hidden,
-                trainFraction, positiveShare, featureSet);
+                trainFraction, positiveShare, featureSet, members, dropout);
     }
 
     public TrainingConfig withNetwork(List<Integer> newHidden, float newLearningRate, double newPositiveShare) {
         return new TrainingConfig(modelsDir, modelName, seed, cards, days, epochs, batchSize, newLearningRate,
-                newHidden, trainFraction, newPositiveShare, featureSet);
+                newHidden, trainFraction, newPositiveShare, featureSet, members, dropout);
+    }
+
+    public TrainingConfig withEnsemble(int newMembers, float newDropout) {
+        return new TrainingConfig(modelsDir, modelName, seed, cards, days, epochs, batchSize, learningRate, hidden,
+                trainFraction, positiveShare, featureSet, newMembers, newDropout);
+    }
+
+    /** The network this run trains on {@code width} inputs; a plain MLP is written as manifests always were. */
+    public Architecture architecture(int width) {
+        return new Architecture("mlp", width, hidden, members == 1 ? null : members, dropout == 0 ? null : dropout);
     }
 
     public TrainingConfig withFeatureSet(String id) {
         return new TrainingConfig(modelsDir, modelName, seed, cards, days, epochs, batchSize, learningRate, hidden,
-                trainFraction, positiveShare, id);
+                trainFraction, positiveShare, id, members, dropout);
     }
 
     /** What this run simulates. */

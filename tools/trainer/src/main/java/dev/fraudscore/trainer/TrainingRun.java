@@ -54,7 +54,7 @@ public final class TrainingRun {
                 seconds(started), all.size(), all.positives(), train.size(), Instant.ofEpochMilli(cutoff), eval.size());
 
         Normalization normalization = Standardization.fit(train.rows());
-        Architecture architecture = new Architecture("mlp", featureSet.features().size(), config.hidden());
+        Architecture architecture = config.architecture(featureSet.features().size());
         MlpTraining.Trained trained = MlpTraining.train(config, architecture, normalization, train, log);
         try (var model = trained.model()) {
             log.printf("%.1f s: trained%n", seconds(started));

@@ -58,6 +58,31 @@ class SplitRunTest {
     }
 
     @Test
+    void theReportSaysHowTheMlpWasTrainedAnEnsembleIncluded() throws Exception {
+        Path csv = handbookCsv();
+        Path report = dir.resolve("ensemble");
+        int exit = new CommandLine(new TrainerCommand()).execute("--input", csv.toString(), "--start", "2018-04-05",
+                "--train-days", "4", "--delay-days", "2", "--test-days", "3", "--epochs", "2", "--small",
+                "--hidden", "8,4", "--members", "3", "--dropout", "0.25", "--report-dir", report.toString(), "--quiet");
+        assertThat(exit).isZero();
+        JsonNode training = JsonMapper.builder().build().readTree(report.resolve("evaluation.json").toFile())
+                .path("training");
+        assertThat(training.path("hidden").toString()).isEqualTo("[8,4]");
+        assertThat(training.path("members").asInt()).isEqualTo(3);
+        assertThat(training.path("dropout").asDouble()).isEqualTo(0.25);
+        assertThat(training.path("epochs").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void anEnsembleOfNoNetworkIsRefusedWithASentence() {
+        assertThatThrownBy(() -> TrainingConfig.small(dir).withEnsemble(0, 0f))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("members must lie in [1, 16], got 0");
+        assertThatThrownBy(() -> TrainingConfig.small(dir).withEnsemble(2, 1f))
+                .hasMessage("dropout must lie in [0, 1), got 1.0");
+    }
+
+    @Test
     void badInputIsARefusalNamingRowAndField() throws Exception {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "TRANSACTION_ID,TX_DATETIME,CUSTOMER_ID,TERMINAL_ID,TX_AMOUNT,TX_FRAUD\n"

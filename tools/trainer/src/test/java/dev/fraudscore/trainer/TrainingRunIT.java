@@ -96,6 +96,21 @@ class TrainingRunIT {
     }
 
     @Test
+    void anEnsembleWithDropoutIsWrittenAsOneVersionAndScoresAsInTrainingWhenReloaded(@TempDir Path elsewhere) {
+        TrainingResult ensemble = TrainingRun.execute(TrainingConfig.small(elsewhere).withEpochs(2).withEnsemble(3, 0.2f),
+                System.out);
+        ModelManifest m = new ModelRepository(elsewhere).readManifest("fraud-mlp", "1");
+        assertThat(m.architecture()).isEqualTo(new ModelManifest.Architecture("mlp", 14, List.of(32, 16), 3, 0.2f));
+        try (LoadedModel loaded = LoadedModel.load(new ModelRepository(elsewhere), "fraud-mlp", "1", Device.cpu())) {
+            float[] again = loaded.score(ensemble.checked().rows());
+            for (int i = 0; i < again.length; i++) {
+                assertThat(again[i]).isCloseTo(ensemble.checked().scores()[i], within(1e-5f));
+            }
+        }
+        assertThat(m.metrics().get("roc_auc")).isGreaterThan(0.9);
+    }
+
+    @Test
     void cardTestingBurstScoresRiseAndAnOrdinaryPaymentStaysBelowReview() {
         float review = result.manifest().suggestedThresholds().review();
         Instant noon = Instant.parse("2025-03-03T12:00:00Z");
