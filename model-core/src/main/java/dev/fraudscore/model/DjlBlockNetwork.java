@@ -27,6 +27,7 @@ final class DjlBlockNetwork implements ScoringNetwork {
 
     @Override
     public float[] probabilities(float[] flat, int count) {
+        TorchThreads.applyToCurrentThread();
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDArray input = manager.create(flat, new Shape(count, width));
             NDList outputs = model.getBlock().forward(new ParameterStore(manager, false), new NDList(input), false);
