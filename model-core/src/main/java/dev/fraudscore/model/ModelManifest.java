@@ -110,7 +110,7 @@ public record ModelManifest(
             require(transform == OutputTransform.SIGMOID, "the manifest of " + ref()
                     + " (format djl-mlp) says outputTransform '" + outputTransform + "', but the MLP outputs a logit: use sigmoid");
         }
-        require(architecture == null || architecture.members() == null || architecture.members() >= 1,
+        require(architecture == null || architecture.memberCount() >= 1,
                 "the architecture of " + ref() + " says members " + (architecture == null ? null : architecture.members())
                         + "; an ensemble has at least one network");
         require(architecture == null || architecture.dropoutRate() >= 0 && architecture.dropoutRate() < 1,
