@@ -19,11 +19,12 @@ import java.util.Map;
  *                        it did not keep up, and the latencies hold some of its own delay
  * @param otherCores      CPU of every other process of the host over the window, in cores (2.0 = both cores all the
  *                        time): how quiet the host was
+ * @param perSecond       the whole run second by second, warm-up included ({@link Timeline})
  */
 record ChainResult(String mode, String target, double targetRate, double achievedRate, double durationS,
         double warmupS, int cards, LatencyMs latencyMs, long requests, long errors, Map<String, Long> errorKinds,
         long degraded, Map<String, Double> cpuMsPerRequest, double senderLateMaxMs, double otherCores, String measuredAt, String loadAverageBefore,
-        String loadAverageAfter, String host) {
+        String loadAverageAfter, String host, Timeline.Series perSecond) {
 
     /** Latency from each request's intended send time to its answer, in milliseconds. */
     record LatencyMs(double p50, double p99, double p999, double max) {
@@ -54,7 +55,8 @@ record ChainResult(String mode, String target, double targetRate, double achieve
                 round(summary.seconds()), setting.warmupS(), setting.cards(), LatencyMs.of(summary.latency()),
                 windows.sentMeasured(), summary.failed() + windows.unanswered(), errorKinds, degraded, cpu,
                 round(windows.senderLateMaxNanos() / 1e6), round(otherCores(busyMillis, cpuMsPerRequest.getOrDefault(CpuAttribution.TOTAL, 0.0)
-                        * windows.sentMeasured(), summary.seconds())), measuredAt.toString(), setting.loadAverageBefore(), loadAverageAfter, setting.host());
+                        * windows.sentMeasured(), summary.seconds())), measuredAt.toString(), setting.loadAverageBefore(), loadAverageAfter, setting.host(),
+                windows.timeline().series());
     }
 
     /** The host's busy time less what the named processes used, in cores; a few ticks below 0 read as 0. */

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * counted from that intended time, not from when it really left. So a stall shows in the percentiles as the
  * callers would feel it, instead of being hidden by a sender that waited (coordinated omission).
  *
- * <p>Answers are recorded into the window of their request's intended time: the warm-up's or the measured one.
+ * <p>Answers are recorded into the window of their request's intended time, the warm-up's or the measured one, and
+ * into that second of the {@link Timeline}.
  * The {@link Boundaries} are told when the measured window starts and ends, to read the processes' CPU there.
  */
 final class OpenLoopRun {
@@ -32,7 +33,8 @@ final class OpenLoopRun {
      * @param senderLateMaxNanos how far behind its intended time the sender sent a request of the measured window,
      *                     at worst: near 0 when the load generator kept up (its lateness is in the latencies anyway)
      */
-    record Windows(LoadWindow warmup, LoadWindow measured, long sentMeasured, long unanswered, long senderLateMaxNanos) {
+    record Windows(LoadWindow warmup, LoadWindow measured, long sentMeasured, long unanswered, long senderLateMaxNanos,
+            Timeline timeline) {
     }
 
     private final Ticker ticker;
@@ -46,6 +48,8 @@ final class OpenLoopRun {
 
     Windows run(LoadTarget target, ArrivalSchedule schedule, Boundaries boundaries) {
         long start = ticker.nanoTime();
+        Timeline timeline = new Timeline(start, System.currentTimeMillis() / 1e3,
+                (int) Math.max(1, (schedule.endNanos() + 999_999_999) / 1_000_000_000));
         LoadWindow warmup = new LoadWindow(start);
         LoadWindow measured = new LoadWindow(start + schedule.measureStartNanos());
         AtomicLong inFlight = new AtomicLong();
@@ -70,7 +74,7 @@ final class OpenLoopRun {
                 sentMeasured++;
                 lateMax = Math.max(lateMax, ticker.nanoTime() - intended);
             }
-            send(target, n, intended, window, counted);
+            send(target, n, intended, window, timeline, counted);
         }
         ticker.parkUntil(start + schedule.endNanos());
         measured.close(start + schedule.endNanos());
@@ -79,24 +83,27 @@ final class OpenLoopRun {
         while ((inFlight.get() > 0 || measuredInFlight.get() > 0) && ticker.nanoTime() < giveUp) {
             ticker.parkUntil(Math.min(giveUp, ticker.nanoTime() + 1_000_000));
         }
-        return new Windows(warmup, measured, sentMeasured, measuredInFlight.get(), lateMax);
+        return new Windows(warmup, measured, sentMeasured, measuredInFlight.get(), lateMax, timeline);
     }
 
-    private void send(LoadTarget target, long n, long intended, LoadWindow window, AtomicLong inFlight) {
+    private void send(LoadTarget target, long n, long intended, LoadWindow window, Timeline timeline,
+            AtomicLong inFlight) {
         try {
             target.send(n).whenComplete((outcome, failure) -> {
-                if (failure != null) {
-                    window.failed(failureKind(failure));
-                } else if (outcome.failed()) {
-                    window.failed(outcome.kind());
+                if (failure != null || outcome.failed()) {
+                    window.failed(failure != null ? failureKind(failure) : outcome.kind());
+                    timeline.failed(intended);
                 } else {
-                    window.answered(outcome.kind(), intended, ticker.nanoTime());
+                    long done = ticker.nanoTime();
+                    window.answered(outcome.kind(), intended, done);
+                    timeline.answered(intended, outcome.equals(LoadTarget.Outcome.DEGRADED), done - intended);
                 }
                 inFlight.decrementAndGet();
             });
         } catch (RuntimeException refused) {
             // a client that refuses to even send (e.g. too many pending) counts as an error, not a stop
             window.failed(failureKind(refused));
+            timeline.failed(intended);
             inFlight.decrementAndGet();
         }
     }

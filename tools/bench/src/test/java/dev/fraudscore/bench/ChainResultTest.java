@@ -31,7 +31,8 @@ class ChainResultTest {
         cpu.put("load-generator", 0.1);
         cpu.put("total", 0.68321);
         return ChainResult.of(new ChainResult.Setting("decomposed", "POST http://127.0.0.1:8080/fraud-score", 500, 15,
-                2_000, "1.00 0.50 0.25", "2 cores"), new OpenLoopRun.Windows(warmup, measured, 1_003, 2, 3_500_000), cpu,
+                2_000, "1.00 0.50 0.25", "2 cores"), new OpenLoopRun.Windows(warmup, measured, 1_003, 2, 3_500_000,
+                new Timeline(0, 1_796_000_000.0, 2)), cpu,
                 1_685, "1.10 0.60 0.30", Instant.parse("2026-12-06T17:00:00Z"));
     }
 
@@ -65,6 +66,9 @@ class ChainResultTest {
         assertThat(json.get("latency_ms").propertyNames()).containsExactly("p50", "p99", "p999", "max");
         assertThat(json.get("cpu_ms_per_request").propertyNames()).containsExactly("gateway", "load-generator", "total");
         assertThat(json.get("cpu_ms_per_request").get("total").asDouble()).isEqualTo(0.683);
+        assertThat(json.get("per_second").get("start_epoch_s").asDouble()).isEqualTo(1_796_000_000.0);
+        assertThat(json.get("per_second").get("seconds").get(1).propertyNames())
+                .containsExactly("second", "whole", "degraded", "errors", "max_ms");
     }
 
     @Test

@@ -128,6 +128,27 @@ class OpenLoopRunTest {
     }
 
     @Test
+    void countsEverySecondOfTheRunOnItsOwn() {
+        FakeTicker ticker = new FakeTicker();
+        // second 0 of the run (the warm-up) answers whole in 1 ms; second 1 degrades a tenth and fails a tenth;
+        // in second 2 request 250 waits 300 ms
+        FakeTarget target = new FakeTarget(ticker, n -> n == 250 ? 300 * MS : 1 * MS, n -> n >= 100 && n < 200
+                ? (n % 10 == 0 ? LoadTarget.Outcome.DEGRADED : n % 10 == 1 ? LoadTarget.Outcome.failure("http 503")
+                        : LoadTarget.Outcome.ANSWERED)
+                : LoadTarget.Outcome.ANSWERED);
+
+        OpenLoopRun.Windows windows = new OpenLoopRun(ticker, Duration.ofSeconds(1)).run(target,
+                new ArrivalSchedule(100, Duration.ofSeconds(1), Duration.ofSeconds(2)), OpenLoopRun.Boundaries.NONE);
+
+        List<Timeline.Second> seconds = windows.timeline().series().seconds();
+        assertThat(seconds).hasSize(3);
+        assertThat(seconds.get(0)).isEqualTo(new Timeline.Second(0, 100, 0, 0, 1.0));
+        assertThat(seconds.get(1)).isEqualTo(new Timeline.Second(1, 80, 10, 10, 1.0));
+        assertThat(seconds.get(2).whole()).isEqualTo(100);
+        assertThat(seconds.get(2).maxMs()).isEqualTo(300.0);
+    }
+
+    @Test
     void namesTheCauseOfAFailedStage() {
         assertThat(OpenLoopRun.failureKind(new java.util.concurrent.CompletionException(
                 new java.util.concurrent.TimeoutException("late")))).isEqualTo("TimeoutException");
