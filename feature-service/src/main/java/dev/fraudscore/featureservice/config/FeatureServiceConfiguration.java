@@ -4,6 +4,7 @@ import dev.fraudscore.featureservice.domain.ServedFeatureSets;
 import dev.fraudscore.featureservice.readiness.FeatureStoreProbe;
 import dev.fraudscore.featureservice.readiness.SelfWarmup;
 import dev.fraudscore.featureservice.store.RedisFeatureStores;
+import dev.fraudscore.support.readiness.GrpcSelfWarmup;
 import dev.fraudscore.support.readiness.ReadinessGate;
 import java.time.Clock;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
@@ -31,9 +32,10 @@ public class FeatureServiceConfiguration {
     }
 
     @Bean
-    SelfWarmup selfWarmup(ServedFeatureSets sets, RedisFeatureStores stores, StringRedisTemplate redis,
+    GrpcSelfWarmup selfWarmup(ServedFeatureSets sets, RedisFeatureStores stores, StringRedisTemplate redis,
             ReadinessGate gate, Clock clock) {
-        return new SelfWarmup(sets.all(), stores::keysOf, redis, gate, clock);
+        return new GrpcSelfWarmup(gate, SelfWarmup.CONDITION, "feature-warmup",
+                new SelfWarmup(sets.all(), stores::keysOf, redis, clock)::warm);
     }
 
     @Bean(destroyMethod = "close")

@@ -8,7 +8,6 @@ import dev.fraudscore.contracts.feature.v1.Transaction;
 import dev.fraudscore.featureservice.store.StoreKeys;
 import dev.fraudscore.features.FeatureSet;
 import dev.fraudscore.support.proto.DomainProtos;
-import dev.fraudscore.support.readiness.ReadinessGate;
 import dev.fraudscore.support.readiness.WarmupRounds;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
@@ -23,27 +22,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
 /**
- * Once the gRPC server listens, sends GetFeatures to itself over a real channel for a throw-away card
- * (loading the Lua script into Redis, the JIT, the transport), deletes that card's keys, and only then
- * opens the gate's "warm-up" condition. A cold first request takes longer than business-api's 100 ms
- * budget for features and would be answered degraded.
+ * Sends GetFeatures of every served set to its own gRPC port over a real channel for a throw-away card (loading the
+ * Lua scripts into Redis, the JIT, the transport), then deletes that card's keys; run by a
+ * {@link dev.fraudscore.support.readiness.GrpcSelfWarmup} once the server listens, before the gate's "warm-up"
+ * condition opens. A cold first request takes longer than business-api's 100 ms budget for features and would be
+ * answered degraded; 50 rounds a set still left a restarted feature-service missing it under load (README, Measured).
  */
-public final class SelfWarmup implements ApplicationListener<GrpcServerStartedEvent> {
+public final class SelfWarmup {
 
     public static final String CONDITION = "warm-up";
     private static final Logger log = LoggerFactory.getLogger(SelfWarmup.class);
-    private static final int ROUNDS = 50;
+    private static final int ROUNDS = 200;
     private static final Duration BUDGET = Duration.ofSeconds(30);
 
     private final List<FeatureSet> sets;
     private final Function<FeatureSet, StoreKeys> keys;
     private final StringRedisTemplate redis;
-    private final ReadinessGate gate;
     private final Clock clock;
 
     /**
@@ -51,26 +48,15 @@ public final class SelfWarmup implements ApplicationListener<GrpcServerStartedEv
      * @param clock the stores' clock: the warm-up's records are deleted from the buckets of the days it ran
      */
     public SelfWarmup(List<FeatureSet> sets, Function<FeatureSet, StoreKeys> keys, StringRedisTemplate redis,
-            ReadinessGate gate, Clock clock) {
+            Clock clock) {
         this.sets = List.copyOf(sets);
         this.keys = keys;
         this.redis = redis;
-        this.gate = gate;
         this.clock = clock;
     }
 
-    @Override
-    public void onApplicationEvent(GrpcServerStartedEvent event) {
-        if (event.getPort() <= 0) {
-            gate.ready(CONDITION); // an in-process server (tests): no transport to warm
-            return;
-        }
-        Thread thread = new Thread(() -> warm(event.getPort()), "feature-warmup");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void warm(int port) {
+    /** @param port the service's own gRPC port */
+    public void warm(int port) {
         String card = "warmup-" + UUID.randomUUID();
         // a transaction served from one set is also recorded in the others that count labels: delete every set's
         // keys of every warm-up transaction
@@ -92,7 +78,6 @@ public final class SelfWarmup implements ApplicationListener<GrpcServerStartedEv
             channel.shutdownNow();
             // the throw-away card is its own merchant too: no real merchant's state moves
             deleteQuietly(sets.stream().map(keys).toList(), card, transactions, started);
-            gate.ready(CONDITION);
         }
     }
 

@@ -17,6 +17,8 @@ import dev.fraudscore.predictservice.remote.RemoteBackends;
 import dev.fraudscore.predictservice.remote.RemotePolicy;
 import dev.fraudscore.predictservice.repository.ModelFolders;
 import dev.fraudscore.predictservice.repository.ModelSettings;
+import dev.fraudscore.predictservice.grpc.SelfWarmup;
+import dev.fraudscore.support.readiness.GrpcSelfWarmup;
 import dev.fraudscore.support.readiness.ReadinessGate;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -50,11 +52,20 @@ public class ModelConfiguration {
         return new Predictor(registry, new RequestValidator(properties.maxRowsPerRequest()), metrics);
     }
 
-    /** Ready once the default model has a servable version (loaded, validated and warmed up). */
+    /**
+     * Ready once the default model has a servable version (loaded, validated and warmed up) and Predict has been
+     * warmed up over the gRPC port.
+     */
     @Bean
     ReadinessGate readinessGate(PredictProperties properties) {
         return new ReadinessGate(ModelReadiness.CONDITION, "the default model " + properties.modelName()
-                + " has no servable version yet");
+                + " has no servable version yet", SelfWarmup.CONDITION, "warming up Predict over the gRPC port");
+    }
+
+    @Bean
+    GrpcSelfWarmup selfWarmup(ReadinessGate gate) {
+        return new GrpcSelfWarmup(gate, SelfWarmup.CONDITION, "predict-warmup",
+                new SelfWarmup(gate, ModelReadiness.CONDITION)::warm);
     }
 
     /** DJL in-process; tests replace it to hold or break loads. */

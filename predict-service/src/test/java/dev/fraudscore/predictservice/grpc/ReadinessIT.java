@@ -87,6 +87,8 @@ class ReadinessIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> client.actuatorHealth("/readiness").body().contains(TRAINER));
 
         assertNotServing();
+        // Predict is warmed up over the gRPC port only once there is a model to warm
+        assertThat(client.actuatorHealth("/readiness").body()).contains("warming up Predict over the gRPC port");
         assertRefused(this::predict, Status.Code.UNAVAILABLE,
                 "the default model fraud-mlp has no version to serve yet; served: none yet");
         assertRefused(() -> client.metadata(""), Status.Code.UNAVAILABLE, "the default model fraud-mlp has no version");
@@ -108,7 +110,7 @@ class ReadinessIT {
         assertThat(client.health(SERVICE)).isEqualTo(ServingStatus.SERVING);
         var readiness = client.actuatorHealth("/readiness");
         assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(readiness.body()).contains("fraud-mlp/1");
+        assertThat(readiness.body()).contains("fraud-mlp/1").doesNotContain("warming up Predict");
         assertThat(predict().getModel().getVersion()).isEqualTo("1");
     }
 

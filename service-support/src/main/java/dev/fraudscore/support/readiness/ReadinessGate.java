@@ -37,6 +37,11 @@ public final class ReadinessGate implements HealthIndicator {
         return ready;
     }
 
+    /** Whether one condition is ready, whatever the others are. */
+    public synchronized boolean isReady(String condition) {
+        return known(condition).ready();
+    }
+
     public void ready(String condition) {
         ready(condition, Map.of());
     }
@@ -69,10 +74,16 @@ public final class ReadinessGate implements HealthIndicator {
         return health.build();
     }
 
-    private synchronized void set(String name, Condition condition) {
-        if (!conditions.containsKey(name)) {
+    private Condition known(String name) {
+        Condition condition = conditions.get(name);
+        if (condition == null) {
             throw new IllegalArgumentException("no readiness condition '" + name + "'; known: " + conditions.keySet());
         }
+        return condition;
+    }
+
+    private synchronized void set(String name, Condition condition) {
+        known(name);
         conditions.put(name, condition);
         boolean now = conditions.values().stream().allMatch(Condition::ready);
         if (now != ready) {

@@ -22,6 +22,8 @@ class ReadinessGateTest {
 
         gate.ready("warm-up");
         assertThat(gate.isReady()).isFalse();
+        assertThat(gate.isReady("warm-up")).isTrue();
+        assertThat(gate.isReady("model")).isFalse();
         assertThat(gate.health().getDetails()).doesNotContainKey("warm-up");
 
         gate.ready("model", Map.of("model", "fraud-mlp/3"));
@@ -46,6 +48,7 @@ class ReadinessGateTest {
     @Test
     void anUnknownConditionIsAProgrammingError() {
         assertThatThrownBy(() -> gate.ready("redis")).hasMessageContaining("known: [warm-up, model]");
+        assertThatThrownBy(() -> gate.isReady("redis")).hasMessageContaining("known: [warm-up, model]");
         assertThatThrownBy(() -> new ReadinessGate("lonely")).isInstanceOf(IllegalArgumentException.class);
     }
 }

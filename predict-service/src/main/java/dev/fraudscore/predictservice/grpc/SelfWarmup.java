@@ -1,0 +1,76 @@
+package dev.fraudscore.predictservice.grpc;
+
+import dev.fraudscore.contracts.predict.v1.GetModelMetadataRequest;
+import dev.fraudscore.contracts.predict.v1.GetModelMetadataResponse;
+import dev.fraudscore.contracts.predict.v1.PredictRequest;
+import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
+import dev.fraudscore.contracts.predict.v1.Row;
+import dev.fraudscore.support.readiness.ReadinessGate;
+import dev.fraudscore.support.readiness.WarmupRounds;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Once the default model is servable, sends Predict (a row of zeros) to its own gRPC port over a real channel, as
+ * business-api will: the transport, the request path, the batch queue's own thread and the JIT are paid for before the
+ * gate's "warm-up" condition opens (run by a {@link dev.fraudscore.support.readiness.GrpcSelfWarmup} once the server
+ * listens). The version's own warm-up only runs the forward pass. A restarted predict-service otherwise missed
+ * business-api's 100 ms budget on its first calls under load, and the circuit breaker kept it out for 5-8 s after it
+ * said it was ready (README, Measured).
+ */
+public final class SelfWarmup {
+
+    public static final String CONDITION = "warm-up";
+    private static final Logger log = LoggerFactory.getLogger(SelfWarmup.class);
+    private static final int ROUNDS = 200;
+    private static final Duration BUDGET = Duration.ofSeconds(10);
+    private static final Duration MODEL_WAIT = Duration.ofMinutes(2);
+
+    private final ReadinessGate gate;
+    private final String readyCondition;
+
+    /** @param readyCondition the gate's condition that says the default model is servable (warmed only after it) */
+    public SelfWarmup(ReadinessGate gate, String readyCondition) {
+        this.gate = gate;
+        this.readyCondition = readyCondition;
+    }
+
+    /** @param port the service's own gRPC port */
+    public void warm(int port) {
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        try {
+            if (!awaitModel()) {
+                log.info("No servable default model within {} s: Predict is not warmed up", MODEL_WAIT.toSeconds());
+                return;
+            }
+            PredictServiceGrpc.PredictServiceBlockingStub stub = PredictServiceGrpc.newBlockingStub(channel);
+            GetModelMetadataResponse model = stub.withDeadlineAfter(5, TimeUnit.SECONDS)
+                    .getModelMetadata(GetModelMetadataRequest.getDefaultInstance());
+            PredictRequest zeros = PredictRequest.newBuilder().setFeatureSet(model.getFeatureSet())
+                    .addRows(Row.newBuilder().addAllValues(Collections.nCopies(model.getInputsCount(), 0f))).build();
+            WarmupRounds.run("Predict over the gRPC port", ROUNDS, BUDGET,
+                    () -> stub.withDeadlineAfter(5, TimeUnit.SECONDS).predict(zeros));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    /** Whether the gate's model condition is ready within the wait: the rest of the gate is this warm-up's. */
+    private boolean awaitModel() throws InterruptedException {
+        long until = System.nanoTime() + MODEL_WAIT.toNanos();
+        while (!gate.isReady(readyCondition)) {
+            if (System.nanoTime() - until > 0) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+}

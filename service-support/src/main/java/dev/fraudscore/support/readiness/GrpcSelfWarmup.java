@@ -1,0 +1,54 @@
+package dev.fraudscore.support.readiness;
+
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationListener;
+import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
+
+/**
+ * A service's warm-up of its own gRPC port: once the server listens, runs the warm-up with that port on a thread of its
+ * own, then opens the gate's condition whatever the warm-up did (its failed rounds are logged by {@link WarmupRounds};
+ * a cold service still serves). An in-process server (tests) has no transport to warm: the condition opens at once.
+ */
+public final class GrpcSelfWarmup implements ApplicationListener<GrpcServerStartedEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(GrpcSelfWarmup.class);
+
+    private final ReadinessGate gate;
+    private final String condition;
+    private final String threadName;
+    private final IntConsumer warm;
+
+    /** @param warm sends calls to the service's own port, given as its argument */
+    public GrpcSelfWarmup(ReadinessGate gate, String condition, String threadName, IntConsumer warm) {
+        this.gate = gate;
+        this.condition = condition;
+        this.threadName = threadName;
+        this.warm = warm;
+    }
+
+    @Override
+    public void onApplicationEvent(GrpcServerStartedEvent event) {
+        start(event.getPort());
+    }
+
+    /** @param port the port the server listens on; 0 or less for none */
+    void start(int port) {
+        if (port <= 0) {
+            gate.ready(condition);
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                warm.accept(port);
+            } catch (RuntimeException e) {
+                log.warn("The warm-up over gRPC port {} failed ({}); serving cold", port, e.getMessage());
+            } finally {
+                gate.ready(condition);
+            }
+        }, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+}
