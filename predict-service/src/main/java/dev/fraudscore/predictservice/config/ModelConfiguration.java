@@ -9,6 +9,7 @@ import dev.fraudscore.predictservice.domain.ModelRegistry;
 import dev.fraudscore.predictservice.domain.Predictor;
 import dev.fraudscore.predictservice.domain.RequestValidator;
 import dev.fraudscore.predictservice.domain.VersionPolicy;
+import dev.fraudscore.predictservice.grpc.SelfWarmup;
 import dev.fraudscore.predictservice.metrics.ServingMetrics;
 import dev.fraudscore.predictservice.model.ModelManager;
 import dev.fraudscore.predictservice.model.ModelOpener;
@@ -17,19 +18,22 @@ import dev.fraudscore.predictservice.remote.RemoteBackends;
 import dev.fraudscore.predictservice.remote.RemotePolicy;
 import dev.fraudscore.predictservice.repository.ModelFolders;
 import dev.fraudscore.predictservice.repository.ModelSettings;
-import dev.fraudscore.predictservice.grpc.SelfWarmup;
 import dev.fraudscore.support.readiness.GrpcSelfWarmup;
 import dev.fraudscore.support.readiness.ReadinessGate;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Wires the model server: the registry, the manager that fills it from the repository, the predictor that reads it. */
 @Configuration(proxyBeanMethods = false)
 public class ModelConfiguration {
+
+    private static final String GRPC_SERVER_ENABLED = "spring.grpc.server.enabled";
 
     /** The time of batch queues and request deadlines: monotonic, so a clock step cannot stall a queue. */
     @Bean
@@ -53,16 +57,21 @@ public class ModelConfiguration {
     }
 
     /**
-     * Ready once the default model has a servable version (loaded, validated and warmed up) and Predict has been
-     * warmed up over the gRPC port.
+     * Ready once the default model has a servable version (loaded, validated and warmed up) and, where a gRPC server
+     * runs (not in the embedded deployment), Predict has been warmed up over its port.
      */
     @Bean
-    ReadinessGate readinessGate(PredictProperties properties) {
-        return new ReadinessGate(ModelReadiness.CONDITION, "the default model " + properties.modelName()
-                + " has no servable version yet", SelfWarmup.CONDITION, "warming up Predict over the gRPC port");
+    ReadinessGate readinessGate(PredictProperties properties,
+            @Value("${" + GRPC_SERVER_ENABLED + ":true}") boolean grpcServer) {
+        String noModel = "the default model " + properties.modelName() + " has no servable version yet";
+        return grpcServer
+                ? new ReadinessGate(ModelReadiness.CONDITION, noModel, SelfWarmup.CONDITION,
+                        "warming up Predict over the gRPC port")
+                : new ReadinessGate(ModelReadiness.CONDITION, noModel);
     }
 
     @Bean
+    @ConditionalOnProperty(name = GRPC_SERVER_ENABLED, havingValue = "true", matchIfMissing = true)
     GrpcSelfWarmup selfWarmup(ReadinessGate gate) {
         return new GrpcSelfWarmup(gate, SelfWarmup.CONDITION, "predict-warmup",
                 new SelfWarmup(gate, ModelReadiness.CONDITION)::warm);
