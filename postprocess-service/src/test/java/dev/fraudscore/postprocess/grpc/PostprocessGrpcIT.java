@@ -2,6 +2,7 @@ package dev.fraudscore.postprocess.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import dev.fraudscore.contracts.common.v1.ModelRef;
 import dev.fraudscore.contracts.common.v1.Thresholds;
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,15 +112,18 @@ class PostprocessGrpcIT {
     }
 
     @Test
-    void grpcHealthIsServingOnTheGrpcPort() {
-        assertThat(client.health()).isEqualTo(ServingStatus.SERVING);
+    void grpcHealthIsServingOnTheGrpcPortOnceDecideIsWarm() {
+        // the service sends itself Decides over this port first (SelfWarmup), then serves
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.health() == ServingStatus.SERVING);
     }
 
     @Test
     void theActuatorIsUpOnItsOwnPort() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/health"))
+                .build();
+        await().atMost(Duration.ofSeconds(30)).until(() -> HttpClient.newHttpClient()
+                .send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(health, HttpResponse.BodyHandlers.ofString());
 
         assertThat(grpcPort).isNotEqualTo(httpPort);
         assertThat(response.statusCode()).isEqualTo(200);
