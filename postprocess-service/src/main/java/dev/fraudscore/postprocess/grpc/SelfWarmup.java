@@ -11,6 +11,7 @@ import dev.fraudscore.support.readiness.WarmupRounds;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,11 +33,11 @@ public final class SelfWarmup {
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         try {
             PostprocessServiceGrpc.PostprocessServiceBlockingStub stub = PostprocessServiceGrpc.newBlockingStub(channel);
+            List<FeatureSet> sets = FeatureSets.all();
             AtomicInteger round = new AtomicInteger();
             WarmupRounds.run("Decide over the gRPC port", ROUNDS, BUDGET, () -> {
                 int i = round.getAndIncrement();
-                stub.withDeadlineAfter(5, TimeUnit.SECONDS).decide(request(FeatureSets.all().get(i % FeatureSets.all()
-                        .size()), i));
+                stub.withDeadlineAfter(5, TimeUnit.SECONDS).decide(request(sets.get(i % sets.size()), i));
             });
         } finally {
             channel.shutdownNow();
