@@ -27,14 +27,14 @@ public class FeatureServiceConfiguration {
     /** Ready once the request path is warm and while Redis answers. */
     @Bean
     ReadinessGate readinessGate() {
-        return new ReadinessGate(SelfWarmup.CONDITION, "warming up the request path",
+        return new ReadinessGate(GrpcSelfWarmup.CONDITION, "warming up the request path",
                 FeatureStoreProbe.CONDITION, "the feature store has not answered yet");
     }
 
     @Bean
     GrpcSelfWarmup selfWarmup(ServedFeatureSets sets, RedisFeatureStores stores, StringRedisTemplate redis,
             ReadinessGate gate, Clock clock) {
-        return new GrpcSelfWarmup(gate, SelfWarmup.CONDITION, "feature-warmup",
+        return new GrpcSelfWarmup(gate, "feature-warmup",
                 new SelfWarmup(sets.all(), stores::keysOf, redis, clock)::warm);
     }
 

@@ -16,11 +16,11 @@ class ReadinessConfiguration {
 
     @Bean
     ReadinessGate readinessGate() {
-        return new ReadinessGate(SelfWarmup.CONDITION, "warming up Decide over the gRPC port");
+        return new ReadinessGate(GrpcSelfWarmup.CONDITION, "warming up Decide over the gRPC port");
     }
 
     @Bean
     GrpcSelfWarmup selfWarmup(ReadinessGate gate) {
-        return new GrpcSelfWarmup(gate, SelfWarmup.CONDITION, "decide-warmup", new SelfWarmup()::warm);
+        return new GrpcSelfWarmup(gate, "decide-warmup", new SelfWarmup()::warm);
     }
 }

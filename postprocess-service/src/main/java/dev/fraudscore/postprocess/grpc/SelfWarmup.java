@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SelfWarmup {
 
-    public static final String CONDITION = "warm-up";
     private static final int ROUNDS = 200;
     private static final Duration BUDGET = Duration.ofSeconds(10);
 

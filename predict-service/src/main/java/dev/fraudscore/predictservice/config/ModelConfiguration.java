@@ -65,7 +65,7 @@ public class ModelConfiguration {
             @Value("${" + GRPC_SERVER_ENABLED + ":true}") boolean grpcServer) {
         String noModel = "the default model " + properties.modelName() + " has no servable version yet";
         return grpcServer
-                ? new ReadinessGate(ModelReadiness.CONDITION, noModel, SelfWarmup.CONDITION,
+                ? new ReadinessGate(ModelReadiness.CONDITION, noModel, GrpcSelfWarmup.CONDITION,
                         "warming up Predict over the gRPC port")
                 : new ReadinessGate(ModelReadiness.CONDITION, noModel);
     }
@@ -73,7 +73,7 @@ public class ModelConfiguration {
     @Bean
     @ConditionalOnProperty(name = GRPC_SERVER_ENABLED, havingValue = "true", matchIfMissing = true)
     GrpcSelfWarmup selfWarmup(ReadinessGate gate) {
-        return new GrpcSelfWarmup(gate, SelfWarmup.CONDITION, "predict-warmup",
+        return new GrpcSelfWarmup(gate, "predict-warmup",
                 new SelfWarmup(gate, ModelReadiness.CONDITION)::warm);
     }
 

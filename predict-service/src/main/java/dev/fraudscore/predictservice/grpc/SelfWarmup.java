@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SelfWarmup {
 
-    public static final String CONDITION = "warm-up";
     private static final Logger log = LoggerFactory.getLogger(SelfWarmup.class);
     private static final int ROUNDS = 200;
     private static final Duration BUDGET = Duration.ofSeconds(10);

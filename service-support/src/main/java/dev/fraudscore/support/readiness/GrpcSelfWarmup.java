@@ -8,22 +8,26 @@ import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
 /**
  * A service's warm-up of its own gRPC port: once the server listens, runs the warm-up with that port on a thread of its
- * own, then opens the gate's condition whatever the warm-up did (its failed rounds are logged by {@link WarmupRounds};
+ * own, then opens the gate's condition {@link #CONDITION} whatever the warm-up did (its failed rounds are logged by {@link WarmupRounds};
  * a cold service still serves). An in-process server (tests) has no transport to warm: the condition opens at once.
  */
 public final class GrpcSelfWarmup implements ApplicationListener<GrpcServerStartedEvent> {
 
+    /** The readiness condition a self warm-up opens. */
+    public static final String CONDITION = "warm-up";
+
     private static final Logger log = LoggerFactory.getLogger(GrpcSelfWarmup.class);
 
     private final ReadinessGate gate;
-    private final String condition;
     private final String threadName;
     private final IntConsumer warm;
 
-    /** @param warm sends calls to the service's own port, given as its argument */
-    public GrpcSelfWarmup(ReadinessGate gate, String condition, String threadName, IntConsumer warm) {
+    /**
+     * @param gate a gate with the condition {@link #CONDITION}
+     * @param warm sends calls to the service's own port, given as its argument
+     */
+    public GrpcSelfWarmup(ReadinessGate gate, String threadName, IntConsumer warm) {
         this.gate = gate;
-        this.condition = condition;
         this.threadName = threadName;
         this.warm = warm;
     }
@@ -36,7 +40,7 @@ public final class GrpcSelfWarmup implements ApplicationListener<GrpcServerStart
     /** @param port the port the server listens on; 0 or less for none */
     void start(int port) {
         if (port <= 0) {
-            gate.ready(condition);
+            gate.ready(CONDITION);
             return;
         }
         Thread thread = new Thread(() -> {
@@ -45,7 +49,7 @@ public final class GrpcSelfWarmup implements ApplicationListener<GrpcServerStart
             } catch (RuntimeException e) {
                 log.warn("The warm-up over gRPC port {} failed ({}); serving cold", port, e.getMessage());
             } finally {
-                gate.ready(condition);
+                gate.ready(CONDITION);
             }
         }, threadName);
         thread.setDaemon(true);

@@ -17,7 +17,7 @@ class GrpcSelfWarmupTest {
     void warmsThePortOnAThreadOfItsOwnAndOpensTheConditionAfterwards() {
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<String> seen = new AtomicReference<>();
-        GrpcSelfWarmup warmup = new GrpcSelfWarmup(gate, "warm-up", "test-warmup", port -> {
+        GrpcSelfWarmup warmup = new GrpcSelfWarmup(gate, "test-warmup", port -> {
             seen.set(Thread.currentThread().getName() + ":" + port);
             waitFor(release);
         });
@@ -34,7 +34,7 @@ class GrpcSelfWarmupTest {
 
     @Test
     void aWarmUpThatFailsStillOpensTheCondition() {
-        new GrpcSelfWarmup(gate, "warm-up", "test-warmup", port -> {
+        new GrpcSelfWarmup(gate, "test-warmup", port -> {
             throw new IllegalStateException("the model is gone");
         }).start(9092);
 
@@ -43,7 +43,7 @@ class GrpcSelfWarmupTest {
 
     @Test
     void anInProcessServerHasNoPortToWarmAndOpensTheConditionAtOnce() {
-        new GrpcSelfWarmup(gate, "warm-up", "test-warmup", port -> {
+        new GrpcSelfWarmup(gate, "test-warmup", port -> {
             throw new AssertionError("nothing to warm");
         }).start(0);
 
