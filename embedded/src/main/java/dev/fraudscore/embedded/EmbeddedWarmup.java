@@ -1,5 +1,6 @@
 package dev.fraudscore.embedded;
 
+import dev.fraudscore.businessapi.config.ApiProperties;
 import dev.fraudscore.businessapi.domain.CurrencyTable;
 import dev.fraudscore.businessapi.domain.DataTransaction;
 import dev.fraudscore.businessapi.domain.RequestDeadline;
@@ -8,6 +9,7 @@ import dev.fraudscore.domain.Channel;
 import dev.fraudscore.featureservice.domain.ServedFeatureSets;
 import dev.fraudscore.featureservice.store.RedisFeatureStores;
 import dev.fraudscore.featureservice.store.StoreKeys;
+import dev.fraudscore.support.readiness.BeforePortOpens;
 import dev.fraudscore.support.readiness.ReadinessGate;
 import dev.fraudscore.support.readiness.WarmupRounds;
 import java.time.Clock;
@@ -16,26 +18,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs whole transactions through the in-process pipeline (feature store in Redis, model, policy) for a
- * throw-away card once the default model is servable, then deletes that card's keys. Spring reports the
- * application ready only after its runners, so no caller meets a cold pipeline, as in the decomposed
- * deployment where each service warms itself.
+ * throw-away card once the default model is servable, then deletes that card's keys. It runs in the lifecycle
+ * phase just before the web server's, so the port opens only after it and no caller meets a cold pipeline, as in
+ * the decomposed deployment where each service warms itself. It waits for the model at most
+ * {@code fraudscore.api.warmup-wait}, as business-api waits for predict-service.
  */
 @Component
-class EmbeddedWarmup implements ApplicationRunner {
+class EmbeddedWarmup extends BeforePortOpens {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedWarmup.class);
-    private static final Duration MODEL_WAIT = Duration.ofMinutes(3);
 
     private final ReadinessGate gate;
     private final ScoringPipeline pipeline;
@@ -44,9 +42,10 @@ class EmbeddedWarmup implements ApplicationRunner {
     private final CurrencyTable currencies;
     private final StringRedisTemplate redis;
     private final Clock clock;
+    private final Duration wait;
 
     EmbeddedWarmup(ReadinessGate gate, ScoringPipeline pipeline, ServedFeatureSets sets, RedisFeatureStores stores,
-            CurrencyTable currencies, StringRedisTemplate redis, Clock clock) {
+            CurrencyTable currencies, StringRedisTemplate redis, Clock clock, ApiProperties properties) {
         this.gate = gate;
         this.pipeline = pipeline;
         this.sets = sets;
@@ -54,20 +53,24 @@ class EmbeddedWarmup implements ApplicationRunner {
         this.currencies = currencies;
         this.redis = redis;
         this.clock = clock;
+        this.wait = properties.warmupWait();
     }
 
     @Override
-    public void run(ApplicationArguments args) throws InterruptedException {
-        CountDownLatch modelServable = new CountDownLatch(1);
-        gate.onChange(ready -> {
-            if (ready) {
-                modelServable.countDown();
+    protected void beforePortOpens() {
+        try {
+            if (!gate.awaitReady(wait)) {
+                log.warn("The default model is not servable after {} ms (fraudscore.api.warmup-wait): opening the port "
+                        + "with the pipeline cold", wait.toMillis());
+            } else {
+                warm();
             }
-        });
-        if (!modelServable.await(MODEL_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-            log.warn("The default model is not servable after {} s; the pipeline is not warmed up", MODEL_WAIT.toSeconds());
-            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    private void warm() {
         String card = "warmup-" + UUID.randomUUID();
         Instant started = clock.instant();
         List<String> written = new ArrayList<>();

@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param metadataRetry      how often it is retried while it has never been read
  * @param metadataTimeout    deadline of one metadata read (in the background, never on a request)
  * @param busyRetryAfter     the {@code Retry-After} of a 503 when the bulkhead is full (whole seconds, at least 1)
+ * @param warmupWait         how long the port stays closed at start, at most, waiting until predict-service has said
+ *                           what it serves and the calls to it are warm; after that the port opens and requests are
+ *                           answered degraded until it has ({@code 0s}: open at once)
  */
 @Validated
 @ConfigurationProperties("fraudscore.api")
@@ -42,6 +45,7 @@ public record ApiProperties(
         @DefaultValue("1s") @NotNull Duration metadataRetry,
         @DefaultValue("1s") @NotNull Duration metadataTimeout,
         @DefaultValue("1s") @NotNull @DurationMin(seconds = 1, message = "must be at least 1 s") Duration busyRetryAfter,
+        @DefaultValue("30s") @NotNull @DurationMin(seconds = 0, message = "must not be negative") Duration warmupWait,
         @DefaultValue @Valid Currency currency,
         @DefaultValue @Valid Downstream downstream,
         @DefaultValue @Valid Idempotency idempotency) {

@@ -1,56 +1,85 @@
 package dev.fraudscore.businessapi.web;
 
+import dev.fraudscore.businessapi.config.ApiProperties;
 import dev.fraudscore.businessapi.domain.CurrencyTable;
 import dev.fraudscore.businessapi.domain.DataDomainTranslator;
 import dev.fraudscore.businessapi.domain.PipelineOutcome;
 import dev.fraudscore.businessapi.domain.ScoreAssembler;
 import dev.fraudscore.businessapi.domain.TransactionRequest;
 import dev.fraudscore.businessapi.domain.TransactionValidator;
+import dev.fraudscore.businessapi.store.IdempotencyStore;
 import dev.fraudscore.domain.Decision;
 import dev.fraudscore.domain.ReasonCode;
+import dev.fraudscore.support.readiness.BeforePortOpens;
+import dev.fraudscore.support.readiness.ReadinessGate;
 import dev.fraudscore.support.readiness.WarmupRounds;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs the side-effect-free parts of a request before the application reports ready: parsing,
- * validation, hashing, translation, answer JSON, and the connection to Redis.
- * A cold JVM otherwise spends its first requests loading classes and dialling, far past the deadline.
- * Nothing is written anywhere; a downstream or Redis that is not up yet is fine.
+ * Warms the application before its port opens, so that no caller meets a cold JVM: a request that arrives while
+ * classes load and the JIT compiles misses its deadline, and under load enough of them open the circuit breakers
+ * of healthy downstreams, which then keep answers degraded for seconds after the service is ready.
+ * <ol>
+ *   <li>the side-effect-free parts of a request: parsing, validation, hashing, translation, answer JSON;</li>
+ *   <li>the idempotency store: a few claims of throw-away ids, each released at once (nothing is left behind);</li>
+ *   <li>then it waits, at most {@code fraudscore.api.warmup-wait}, for the readiness gate: predict-service has said
+ *       what it serves and the calls to predict- and postprocess-service are warm.</li>
+ * </ol>
+ * It runs in the lifecycle phase just before the web server's, which starts only when this returns. A Redis or
+ * downstream that is not up yet is fine: the port opens after the wait and answers degraded meanwhile.
  */
 @Component
-class StartupWarmup implements ApplicationRunner {
+class StartupWarmup extends BeforePortOpens {
 
     private static final Logger log = LoggerFactory.getLogger(StartupWarmup.class);
     private static final int ROUNDS = 200;
+    private static final int STORE_ROUNDS = 10;
     private static final Duration BUDGET = Duration.ofSeconds(10);
+    /** A request's fingerprint is a SHA-256 in hex. */
+    private static final String FINGERPRINT = "0".repeat(64);
 
     private final TransactionValidator validator;
     private final CurrencyTable currencies;
-    private final StringRedisTemplate redis;
+    private final IdempotencyStore idempotency;
+    private final ReadinessGate gate;
+    private final Duration wait;
     private final JsonMapper json;
     private final Clock clock;
 
-    StartupWarmup(TransactionValidator validator, CurrencyTable currencies, StringRedisTemplate redis, JsonMapper json,
-            Clock clock) {
+    @Autowired
+    StartupWarmup(TransactionValidator validator, CurrencyTable currencies, IdempotencyStore idempotency,
+            ReadinessGate gate, ApiProperties properties, JsonMapper json, Clock clock) {
+        this(validator, currencies, idempotency, gate, properties.warmupWait(), json, clock);
+    }
+
+    StartupWarmup(TransactionValidator validator, CurrencyTable currencies, IdempotencyStore idempotency,
+            ReadinessGate gate, Duration wait, JsonMapper json, Clock clock) {
         this.validator = validator;
         this.currencies = currencies;
-        this.redis = redis;
+        this.idempotency = idempotency;
+        this.gate = gate;
+        this.wait = wait;
         this.json = json;
         this.clock = clock;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    protected void beforePortOpens() {
+        warmRequestPath();
+        warmIdempotency();
+        awaitGate();
+    }
+
+    private void warmRequestPath() {
         byte[] sample = """
                 {"transactionId": "warmup", "occurredAt": "%s", "amount": {"value": "1.00", "currency": "%s"},
                  "card": {"token": "tok_warmup", "bin": "424242", "country": "FR"}, "customer": {"id": "c"},
@@ -68,11 +97,29 @@ class StartupWarmup implements ApplicationRunner {
             answers.write(assembler.assemble(
                     new PipelineOutcome("warmup", null, ReasonCode.MODEL_UNAVAILABLE, null, null, null)));
         });
+    }
+
+    /** Loads the store's scripts and opens its connection; a store that cannot be reached answers UNAVAILABLE. */
+    private void warmIdempotency() {
+        String ids = "warmup-" + UUID.randomUUID() + "-";
+        int[] round = {0};
+        WarmupRounds.run("the idempotency store", STORE_ROUNDS, BUDGET, () -> {
+            IdempotencyStore.Key key = new IdempotencyStore.Key("warmup", ids + round[0]++);
+            if (idempotency.claim(key, FINGERPRINT).holdsId()) {
+                idempotency.release(key, FINGERPRINT);
+            }
+        });
+    }
+
+    private void awaitGate() {
         try {
-            redis.hasKey("warmup");
-        } catch (RuntimeException redisNotUpYet) {
-            log.info("Redis did not answer the warm-up ping ({}); idempotency is skipped while it is down",
-                    redisNotUpYet.getMessage());
+            if (!gate.awaitReady(wait)) {
+                log.warn("Opening the port before the downstream warm-up is done, after {} ms "
+                        + "(fraudscore.api.warmup-wait); requests are answered degraded until it is", wait.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
+
 }

@@ -37,4 +37,14 @@ class ApiPropertiesTest {
                 .hasMessageContaining("fraudscore.api.idempotency.ttl")
                 .hasMessageContaining("must be at least 1 s");
     }
+
+    @Test
+    void thePortWaitsUpToHalfAMinuteForTheDownstreamWarmUp() {
+        assertThat(bind(Map.of()).warmupWait()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(bind(Map.of("fraudscore.api.warmup-wait", "0s")).warmupWait()).isZero();
+        assertThatThrownBy(() -> bind(Map.of("fraudscore.api.warmup-wait", "-1s")))
+                .isInstanceOf(BindException.class)
+                .cause().hasMessageContaining("fraudscore.api.warmup-wait")
+                .hasMessageContaining("must not be negative");
+    }
 }

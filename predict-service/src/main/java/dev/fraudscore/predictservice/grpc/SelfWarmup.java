@@ -43,7 +43,7 @@ public final class SelfWarmup {
     public void warm(int port) {
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         try {
-            if (!awaitModel()) {
+            if (!gate.awaitReady(readyCondition, MODEL_WAIT)) {
                 log.info("No servable default model within {} s: Predict is not warmed up", MODEL_WAIT.toSeconds());
                 return;
             }
@@ -59,17 +59,5 @@ public final class SelfWarmup {
         } finally {
             channel.shutdownNow();
         }
-    }
-
-    /** Whether the gate's model condition is ready within the wait: the rest of the gate is this warm-up's. */
-    private boolean awaitModel() throws InterruptedException {
-        long until = System.nanoTime() + MODEL_WAIT.toNanos();
-        while (!gate.isReady(readyCondition)) {
-            if (System.nanoTime() - until > 0) {
-                return false;
-            }
-            Thread.sleep(50);
-        }
-        return true;
     }
 }

@@ -1,9 +1,12 @@
 package dev.fraudscore.support.readiness;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -55,6 +58,28 @@ public final class ReadinessGate implements HealthIndicator {
         set(condition, new Condition(false, reason, Map.of()));
     }
 
+    /** Waits at most {@code timeout} until every condition is ready; whether they are. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return await(() -> ready, timeout);
+    }
+
+    /** Waits at most {@code timeout} until one condition is ready, whatever the others are; whether it is. */
+    public boolean awaitReady(String condition, Duration timeout) throws InterruptedException {
+        return await(() -> known(condition).ready(), timeout);
+    }
+
+    private synchronized boolean await(BooleanSupplier done, Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
     /** Calls {@code listener} now with the readiness and again on every change, in order. */
     public synchronized void onChange(Consumer<Boolean> listener) {
         listeners.add(listener);
@@ -85,6 +110,7 @@ public final class ReadinessGate implements HealthIndicator {
     private synchronized void set(String name, Condition condition) {
         known(name);
         conditions.put(name, condition);
+        notifyAll();
         boolean now = conditions.values().stream().allMatch(Condition::ready);
         if (now != ready) {
             ready = now;

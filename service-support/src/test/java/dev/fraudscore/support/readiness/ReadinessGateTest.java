@@ -3,9 +3,12 @@ package dev.fraudscore.support.readiness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
@@ -50,5 +53,28 @@ class ReadinessGateTest {
         assertThatThrownBy(() -> gate.ready("redis")).hasMessageContaining("known: [warm-up, model]");
         assertThatThrownBy(() -> gate.isReady("redis")).hasMessageContaining("known: [warm-up, model]");
         assertThatThrownBy(() -> new ReadinessGate("lonely")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void awaitingReturnsWhenTheConditionsAreReadyOrTheTimeIsUp() throws Exception {
+        CompletableFuture<Boolean> model = CompletableFuture.supplyAsync(() -> await("model", Duration.ofMinutes(1)));
+        CompletableFuture<Boolean> all = CompletableFuture.supplyAsync(() -> await(null, Duration.ofMinutes(1)));
+
+        gate.ready("model");
+        assertThat(model.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(all).isNotDone();
+        assertThat(gate.awaitReady(Duration.ofMillis(50))).isFalse();
+
+        gate.ready("warm-up");
+        assertThat(all.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(gate.awaitReady(Duration.ZERO)).isTrue();
+    }
+
+    private boolean await(String condition, Duration timeout) {
+        try {
+            return condition == null ? gate.awaitReady(timeout) : gate.awaitReady(condition, timeout);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
