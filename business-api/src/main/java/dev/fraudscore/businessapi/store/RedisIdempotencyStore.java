@@ -1,6 +1,7 @@
 package dev.fraudscore.businessapi.store;
 
 import dev.fraudscore.domain.DayBuckets;
+import dev.fraudscore.support.logging.LogThrottle;
 import dev.fraudscore.support.redis.LuaSources;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -66,6 +67,8 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
     private final Clock clock;
     private final DayBuckets buckets;
     private final CompactAnswers answers;
+    /** While Redis is down every request fails to claim: one line every 10 s, not one a request. */
+    private final LogThrottle unavailableLines = new LogThrottle("idempotency-unavailable-lines", Duration.ofSeconds(10));
 
     /** With {@link DayBuckets#DEFAULT}, as production keeps its records. */
     public RedisIdempotencyStore(StringRedisTemplate redis, String keyPrefix, Duration ttl, CircuitBreaker breaker,
@@ -185,12 +188,13 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
         return RedisScript.of(LuaSources.joined("scripts/idempotency-records.lua", "scripts/" + name + ".lua"), type);
     }
 
-    private static void warn(String action, Key key, RuntimeException e) {
+    private void warn(String action, Key key, RuntimeException e) {
         if (e instanceof CallNotPermittedException) {
             log.debug("Idempotency store skipped (breaker open): could not {} {}", action, key);
         } else {
-            log.warn("Idempotency store unavailable, answering without it: could not {} {} ({})", action, key,
-                    e.getMessage());
+            unavailableLines.next().ifPresent(unlogged -> log.warn(
+                    "Idempotency store unavailable, answering without it: could not {} {} ({}) {}", action, key,
+                    e.getMessage(), unavailableLines.suffix(unlogged)));
         }
     }
 }

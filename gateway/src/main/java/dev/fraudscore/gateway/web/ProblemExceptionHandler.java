@@ -2,6 +2,8 @@ package dev.fraudscore.gateway.web;
 
 import dev.fraudscore.support.web.Problems;
 import dev.fraudscore.support.web.RequestIds;
+import dev.fraudscore.support.logging.LogThrottle;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -27,6 +29,11 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
     private static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
     private final JsonMapper json;
+    /**
+     * The 5xx answers that stand for a fault elsewhere (502, 503, 504): while business-api is down or slow every
+     * request is one. {@code http_server_requests} counts them all by status.
+     */
+    private final LogThrottle faultLines = new LogThrottle("gateway-fault-lines", Duration.ofSeconds(10));
 
     public ProblemExceptionHandler(JsonMapper json) {
         this.json = json;
@@ -60,15 +67,14 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         return response.writeWith(Mono.just(buffer));
     }
 
-    private static void logIfFault(GatewayProblem problem, Throwable error, ServerWebExchange exchange,
-            String requestId) {
+    private void logIfFault(GatewayProblem problem, Throwable error, ServerWebExchange exchange, String requestId) {
         if (problem.status().is5xxServerError()) {
             String where = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
             if (problem.status().value() == 500) {
                 log.error("requestId={} {} failed", requestId, where, error);
             } else {
-                log.warn("requestId={} {} answered {}: {}", requestId, where, problem.status().value(),
-                        error.toString());
+                faultLines.next().ifPresent(unlogged -> log.warn("requestId={} {} answered {}: {} {}", requestId, where,
+                        problem.status().value(), error, faultLines.suffix(unlogged)));
             }
         } else if (log.isDebugEnabled()) {
             log.debug("requestId={} refused with {}: {}", requestId, problem.status().value(), problem.detail());
