@@ -121,5 +121,4 @@ class StartupWarmup extends BeforePortOpens {
             Thread.currentThread().interrupt();
         }
     }
-
 }

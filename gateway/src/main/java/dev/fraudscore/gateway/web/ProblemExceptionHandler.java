@@ -1,8 +1,8 @@
 package dev.fraudscore.gateway.web;
 
+import dev.fraudscore.support.logging.LogThrottle;
 import dev.fraudscore.support.web.Problems;
 import dev.fraudscore.support.web.RequestIds;
-import dev.fraudscore.support.logging.LogThrottle;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -35,7 +35,7 @@ public final class LogThrottle {
         return OptionalLong.empty();
     }
 
-    /** "(N more not logged; at most one line every P s)", for the end of the line. */
+    /** "(N more not logged since the last line; at most one line every P s)", for the end of the line. */
     public String suffix(long unloggedBefore) {
         return "(" + unloggedBefore + " more not logged since the last line; at most one line every "
                 + period.toSeconds() + " s)";
