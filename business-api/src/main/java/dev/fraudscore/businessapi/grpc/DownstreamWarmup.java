@@ -6,12 +6,10 @@ import dev.fraudscore.contracts.postprocess.v1.PostprocessServiceGrpc;
 import dev.fraudscore.contracts.postprocess.v1.Unavailable;
 import dev.fraudscore.contracts.predict.v1.PredictRequest;
 import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
-import dev.fraudscore.contracts.predict.v1.Row;
 import dev.fraudscore.support.proto.DomainProtos;
 import dev.fraudscore.support.readiness.WarmupRounds;
 import io.grpc.Channel;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,8 +32,7 @@ public final class DownstreamWarmup {
     }
 
     public void warm(ServedModel model) {
-        PredictRequest zeros = PredictRequest.newBuilder().setFeatureSet(DomainProtos.toProto(model.featureSet()))
-                .addRows(Row.newBuilder().addAllValues(Collections.nCopies(model.inputs(), 0f))).build();
+        PredictRequest zeros = DomainProtos.zeroRowPredict(DomainProtos.toProto(model.featureSet()), model.inputs());
         DecideRequest decide = DecideRequest.newBuilder().setTransactionId("warmup")
                 .setUnavailable(Unavailable.UNAVAILABLE_MODEL_UNAVAILABLE)
                 .setModel(DomainProtos.modelRef(model.model().name(), model.model().version()))

@@ -9,8 +9,6 @@ import dev.fraudscore.featureservice.store.StoreKeys;
 import dev.fraudscore.features.FeatureSet;
 import dev.fraudscore.support.proto.DomainProtos;
 import dev.fraudscore.support.readiness.WarmupRounds;
-import io.grpc.ManagedChannel;
-import io.grpc.netty.NettyChannelBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,14 +52,13 @@ public final class SelfWarmup {
         this.clock = clock;
     }
 
-    /** @param port the service's own gRPC port */
-    public void warm(int port) {
+    /** @param channel reaches the service's own gRPC port */
+    public void warm(io.grpc.Channel channel) {
         String card = "warmup-" + UUID.randomUUID();
         // a transaction served from one set is also recorded in the others that count labels: delete every set's
         // keys of every warm-up transaction
         List<String> transactions = new ArrayList<>();
         Instant started = clock.instant().minusSeconds(ROUNDS);
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         try {
             FeatureServiceGrpc.FeatureServiceBlockingStub stub = FeatureServiceGrpc.newBlockingStub(channel);
             for (FeatureSet set : sets) {
@@ -74,7 +71,6 @@ public final class SelfWarmup {
                 });
             }
         } finally {
-            channel.shutdownNow();
             // the throw-away card is its own merchant too: no real merchant's state moves
             deleteQuietly(sets.stream().map(keys).toList(), card, transactions, started);
         }

@@ -8,8 +8,7 @@ import dev.fraudscore.contracts.postprocess.v1.PostprocessServiceGrpc;
 import dev.fraudscore.features.FeatureSet;
 import dev.fraudscore.features.FeatureSets;
 import dev.fraudscore.support.readiness.WarmupRounds;
-import io.grpc.ManagedChannel;
-import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.Channel;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,20 +26,15 @@ public final class SelfWarmup {
     private static final int ROUNDS = 200;
     private static final Duration BUDGET = Duration.ofSeconds(10);
 
-    /** @param port the service's own gRPC port */
-    public void warm(int port) {
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
-        try {
-            PostprocessServiceGrpc.PostprocessServiceBlockingStub stub = PostprocessServiceGrpc.newBlockingStub(channel);
-            List<FeatureSet> sets = FeatureSets.all();
-            AtomicInteger round = new AtomicInteger();
-            WarmupRounds.run("Decide over the gRPC port", ROUNDS, BUDGET, () -> {
-                int i = round.getAndIncrement();
-                stub.withDeadlineAfter(5, TimeUnit.SECONDS).decide(request(sets.get(i % sets.size()), i));
-            });
-        } finally {
-            channel.shutdownNow();
-        }
+    /** @param channel reaches the service's own gRPC port */
+    public void warm(Channel channel) {
+        PostprocessServiceGrpc.PostprocessServiceBlockingStub stub = PostprocessServiceGrpc.newBlockingStub(channel);
+        List<FeatureSet> sets = FeatureSets.all();
+        AtomicInteger round = new AtomicInteger();
+        WarmupRounds.run("Decide over the gRPC port", ROUNDS, BUDGET, () -> {
+            int i = round.getAndIncrement();
+            stub.withDeadlineAfter(5, TimeUnit.SECONDS).decide(request(sets.get(i % sets.size()), i));
+        });
     }
 
     private static DecideRequest request(FeatureSet set, int i) {

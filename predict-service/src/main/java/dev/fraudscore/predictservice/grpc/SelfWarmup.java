@@ -4,13 +4,11 @@ import dev.fraudscore.contracts.predict.v1.GetModelMetadataRequest;
 import dev.fraudscore.contracts.predict.v1.GetModelMetadataResponse;
 import dev.fraudscore.contracts.predict.v1.PredictRequest;
 import dev.fraudscore.contracts.predict.v1.PredictServiceGrpc;
-import dev.fraudscore.contracts.predict.v1.Row;
+import dev.fraudscore.support.proto.DomainProtos;
 import dev.fraudscore.support.readiness.ReadinessGate;
 import dev.fraudscore.support.readiness.WarmupRounds;
-import io.grpc.ManagedChannel;
-import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.Channel;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +37,8 @@ public final class SelfWarmup {
         this.readyCondition = readyCondition;
     }
 
-    /** @param port the service's own gRPC port */
-    public void warm(int port) {
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    /** @param channel reaches the service's own gRPC port */
+    public void warm(Channel channel) {
         try {
             if (!gate.awaitReady(readyCondition, MODEL_WAIT)) {
                 log.info("No servable default model within {} s: Predict is not warmed up", MODEL_WAIT.toSeconds());
@@ -50,14 +47,11 @@ public final class SelfWarmup {
             PredictServiceGrpc.PredictServiceBlockingStub stub = PredictServiceGrpc.newBlockingStub(channel);
             GetModelMetadataResponse model = stub.withDeadlineAfter(5, TimeUnit.SECONDS)
                     .getModelMetadata(GetModelMetadataRequest.getDefaultInstance());
-            PredictRequest zeros = PredictRequest.newBuilder().setFeatureSet(model.getFeatureSet())
-                    .addRows(Row.newBuilder().addAllValues(Collections.nCopies(model.getInputsCount(), 0f))).build();
+            PredictRequest zeros = DomainProtos.zeroRowPredict(model.getFeatureSet(), model.getInputsCount());
             WarmupRounds.run("Predict over the gRPC port", ROUNDS, BUDGET,
                     () -> stub.withDeadlineAfter(5, TimeUnit.SECONDS).predict(zeros));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            channel.shutdownNow();
         }
     }
 }

@@ -3,12 +3,15 @@ package dev.fraudscore.support.proto;
 import dev.fraudscore.contracts.common.v1.FeatureSetRef;
 import dev.fraudscore.contracts.common.v1.ModelRef;
 import dev.fraudscore.contracts.postprocess.v1.Unavailable;
+import dev.fraudscore.contracts.predict.v1.PredictRequest;
+import dev.fraudscore.contracts.predict.v1.Row;
 import dev.fraudscore.domain.Channel;
 import dev.fraudscore.domain.Decision;
 import dev.fraudscore.domain.Label;
 import dev.fraudscore.domain.ReasonCode;
 import dev.fraudscore.domain.Thresholds;
 import dev.fraudscore.features.FeatureSetId;
+import java.util.Collections;
 import java.util.Optional;
 
 /**
@@ -59,6 +62,12 @@ public final class DomainProtos {
     public static FeatureSetRef toProto(FeatureSetId featureSet) {
         return FeatureSetRef.newBuilder().setName(featureSet.name()).setVersion(featureSet.version())
                 .setFingerprint(featureSet.fingerprint()).build();
+    }
+
+    /** A Predict of one row of zeros, {@code inputs} wide: the warm-ups' call, which changes no state. */
+    public static PredictRequest zeroRowPredict(FeatureSetRef featureSet, int inputs) {
+        return PredictRequest.newBuilder().setFeatureSet(featureSet)
+                .addRows(Row.newBuilder().addAllValues(Collections.nCopies(inputs, 0f))).build();
     }
 
     public static FeatureSetId featureSet(FeatureSetRef ref) {

@@ -17,15 +17,15 @@ class GrpcSelfWarmupTest {
     void warmsThePortOnAThreadOfItsOwnAndOpensTheConditionAfterwards() {
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<String> seen = new AtomicReference<>();
-        GrpcSelfWarmup warmup = new GrpcSelfWarmup(gate, "test-warmup", port -> {
-            seen.set(Thread.currentThread().getName() + ":" + port);
+        GrpcSelfWarmup warmup = new GrpcSelfWarmup(gate, "test-warmup", channel -> {
+            seen.set(Thread.currentThread().getName() + " " + channel.authority());
             waitFor(release);
         });
 
         warmup.start(9092);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> seen.get() != null);
-        assertThat(seen.get()).isEqualTo("test-warmup:9092");
+        assertThat(seen.get()).isEqualTo("test-warmup 127.0.0.1:9092");
         assertThat(gate.isReady("warm-up")).isFalse();
         release.countDown();
         await().atMost(Duration.ofSeconds(5)).until(() -> gate.isReady("warm-up"));
@@ -34,7 +34,7 @@ class GrpcSelfWarmupTest {
 
     @Test
     void aWarmUpThatFailsStillOpensTheCondition() {
-        new GrpcSelfWarmup(gate, "test-warmup", port -> {
+        new GrpcSelfWarmup(gate, "test-warmup", channel -> {
             throw new IllegalStateException("the model is gone");
         }).start(9092);
 
@@ -43,7 +43,7 @@ class GrpcSelfWarmupTest {
 
     @Test
     void anInProcessServerHasNoPortToWarmAndOpensTheConditionAtOnce() {
-        new GrpcSelfWarmup(gate, "test-warmup", port -> {
+        new GrpcSelfWarmup(gate, "test-warmup", channel -> {
             throw new AssertionError("nothing to warm");
         }).start(0);
 
