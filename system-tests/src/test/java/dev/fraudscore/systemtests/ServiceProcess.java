@@ -13,12 +13,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** One service of the system running as its own JVM from the jar the build made. */
 final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    /** The services built with Spring AOT run from it, as {@code ./fraudscore up} runs them. */
+    private static final Set<String> SPRING_AOT =
+            Set.of("feature-service", "predict-service", "postprocess-service", "business-api");
 
     private final String name;
     private final Path jar;
@@ -46,8 +50,11 @@ final class ServiceProcess implements AutoCloseable {
     void start() {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms32m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dai.djl.offline=true",
-                "-jar", jar.toString()));
+                "-Xms32m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dai.djl.offline=true"));
+        if (SPRING_AOT.contains(name)) {
+            command.add("-Dspring.aot.enabled=true");
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
         try {
             Files.createDirectories(log.getParent());
