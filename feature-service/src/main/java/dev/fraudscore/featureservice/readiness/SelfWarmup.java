@@ -12,19 +12,23 @@ import dev.fraudscore.support.readiness.WarmupRounds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Sends GetFeatures of every served set to its own gRPC port over a real channel for a throw-away card (loading the
- * Lua scripts into Redis, the JIT, the transport), then deletes that card's keys; run by a
+ * Sends GetFeatures of every served set to its own gRPC port over a real channel, the sets side by side, each for a
+ * throw-away card (loading the Lua scripts into Redis, the JIT, the transport), then deletes those cards' keys; run by a
  * {@link dev.fraudscore.support.readiness.GrpcSelfWarmup} once the server listens, before the gate's "warm-up"
  * condition opens. A cold first request takes longer than business-api's 100 ms budget for features and would be
  * answered degraded; 50 rounds a set still left a restarted feature-service missing it under load (README, Measured).
@@ -54,26 +58,41 @@ public final class SelfWarmup {
 
     /** @param channel reaches the service's own gRPC port */
     public void warm(io.grpc.Channel channel) {
-        String card = "warmup-" + UUID.randomUUID();
+        String run = "warmup-" + UUID.randomUUID();
+        // a throw-away card a set, so that the sets' rounds, side by side, never interleave on one card's history;
         // a transaction served from one set is also recorded in the others that count labels: delete every set's
         // keys of every warm-up transaction
-        List<String> transactions = new ArrayList<>();
+        Queue<String> transactions = new ConcurrentLinkedQueue<>();
         Instant started = clock.instant().minusSeconds(ROUNDS);
+        FeatureServiceGrpc.FeatureServiceBlockingStub stub = FeatureServiceGrpc.newBlockingStub(channel);
+        // the sets side by side, a thread each: both cores are busy at once
+        ExecutorService threads = Executors.newFixedThreadPool(sets.size(), task -> {
+            Thread thread = new Thread(task, "feature-warmup-set");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            FeatureServiceGrpc.FeatureServiceBlockingStub stub = FeatureServiceGrpc.newBlockingStub(channel);
-            for (FeatureSet set : sets) {
-                AtomicInteger round = new AtomicInteger();
-                WarmupRounds.run("GetFeatures of " + set.id(), ROUNDS, BUDGET, () -> {
-                    int i = round.getAndIncrement();
-                    String tx = card + "-" + set.id() + "-" + i;
-                    transactions.add(tx);
-                    stub.withDeadlineAfter(5, TimeUnit.SECONDS).getFeatures(request(set, card, tx, i, clock));
-                });
-            }
+            CompletableFuture.allOf(sets.stream()
+                    .map(set -> CompletableFuture.runAsync(() -> warm(stub, set, run + "-" + set.id(), transactions),
+                            threads))
+                    .toArray(CompletableFuture[]::new)).join();
         } finally {
-            // the throw-away card is its own merchant too: no real merchant's state moves
-            deleteQuietly(sets.stream().map(keys).toList(), card, transactions, started);
+            threads.shutdown();
+            // each throw-away card is its own merchant too: no real merchant's state moves
+            List<StoreKeys> stores = sets.stream().map(keys).toList();
+            sets.forEach(set -> deleteQuietly(stores, run + "-" + set.id(), List.copyOf(transactions), started));
         }
+    }
+
+    private void warm(FeatureServiceGrpc.FeatureServiceBlockingStub stub, FeatureSet set, String card,
+            Queue<String> transactions) {
+        AtomicInteger round = new AtomicInteger();
+        WarmupRounds.run("GetFeatures of " + set.id(), ROUNDS, BUDGET, () -> {
+            int i = round.getAndIncrement();
+            String tx = card + "-" + i;
+            transactions.add(tx);
+            stub.withDeadlineAfter(5, TimeUnit.SECONDS).getFeatures(request(set, card, tx, i, clock));
+        });
     }
 
     private static GetFeaturesRequest request(FeatureSet set, String card, String tx, int i, Clock clock) {
