@@ -2,6 +2,8 @@ package dev.fraudscore.businessapi.config;
 
 import dev.fraudscore.domain.Decision;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,8 +19,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code fraudscore.api.*}: how business-api answers. The per-downstream timeouts and circuit breakers
  * are Resilience4j's own properties ({@code resilience4j.timelimiter.instances.<name>.timeout-duration},
- * {@code resilience4j.circuitbreaker.instances.<name>.*} for features, predict, postprocess), and so is the bulkhead
- * around the scoring of one request ({@code resilience4j.bulkhead.instances.scoring.*}).
+ * {@code resilience4j.circuitbreaker.instances.<name>.*} for features, predict, postprocess).
  *
  * @param deadline           end-to-end budget of a request, from its arrival to the answer
  * @param postprocessReserve part of the deadline kept back from features and predict for postprocess
@@ -28,7 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param metadataRefresh    how often the served model's metadata is re-read from predict-service
  * @param metadataRetry      how often it is retried while it has never been read
  * @param metadataTimeout    deadline of one metadata read (in the background, never on a request)
- * @param busyRetryAfter     the {@code Retry-After} of a 503 when the bulkhead is full (whole seconds, at least 1)
+ * @param busyRetryAfter     the {@code Retry-After} of a 503 when the admission limit is reached (whole seconds, at
+ *                           least 1)
  * @param warmupWait         how long the port stays closed at start, at most, waiting until predict-service has said
  *                           what it serves and the calls to it are warm; after that the port opens and requests are
  *                           answered degraded until it has ({@code 0s}: open at once)
@@ -48,7 +50,8 @@ public record ApiProperties(
         @DefaultValue("30s") @NotNull @DurationMin(seconds = 0, message = "must not be negative") Duration warmupWait,
         @DefaultValue @Valid Currency currency,
         @DefaultValue @Valid Downstream downstream,
-        @DefaultValue @Valid Idempotency idempotency) {
+        @DefaultValue @Valid Idempotency idempotency,
+        @DefaultValue @Valid Admission admission) {
 
     /**
      * @param base  ISO 4217 code amounts are normalised to
@@ -76,5 +79,26 @@ public record ApiProperties(
     public record Idempotency(
             @DefaultValue("api:") @NotNull String keyPrefix,
             @DefaultValue("24h") @NotNull @DurationMin(seconds = 1, message = "must be at least 1 s") Duration ttl) {
+    }
+
+    /**
+     * How many requests are scored at once; one more is answered 503 with {@code Retry-After} at once, before any Redis
+     * or gRPC work.
+     *
+     * @param maxConcurrent the most, and where the limit starts
+     * @param minConcurrent the least an adaptive limit falls to
+     * @param adaptive      whether the limit follows the answers' times (Gradient2 of Netflix's concurrency-limits:
+     *                      it falls while answers slow down as more are in flight, and climbs back as they speed
+     *                      up) or stays at {@code maxConcurrent}
+     */
+    public record Admission(
+            @DefaultValue("64") @Min(1) int maxConcurrent,
+            @DefaultValue("8") @Min(1) int minConcurrent,
+            @DefaultValue("true") boolean adaptive) {
+
+        @AssertTrue(message = "min-concurrent must not be above max-concurrent")
+        public boolean isOrdered() {
+            return minConcurrent <= maxConcurrent;
+        }
     }
 }

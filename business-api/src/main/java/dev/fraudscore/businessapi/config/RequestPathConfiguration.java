@@ -1,5 +1,6 @@
 package dev.fraudscore.businessapi.config;
 
+import com.netflix.concurrency.limits.limiter.AbstractLimiter;
 import dev.fraudscore.businessapi.domain.CurrencyTable;
 import dev.fraudscore.businessapi.domain.DataDomainTranslator;
 import dev.fraudscore.businessapi.domain.FeedbackValidator;
@@ -18,8 +19,8 @@ import dev.fraudscore.businessapi.store.RedisIdempotencyStore;
 import dev.fraudscore.businessapi.web.AnswerJson;
 import dev.fraudscore.businessapi.metrics.MicrometerPipelineMetrics;
 import dev.fraudscore.businessapi.pipeline.PipelineMetrics;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -38,9 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 public class RequestPathConfiguration {
-
-    /** The bulkhead around the scoring of one request: {@code resilience4j.bulkhead.instances.scoring.*}. */
-    public static final String SCORING = "scoring";
 
     /** The one clock of the request path (primary where another module brings a clock of its own); tests replace it. */
     @Bean
@@ -86,8 +84,24 @@ public class RequestPathConfiguration {
 
     @Bean
     FraudScoreService fraudScoreService(IdempotencyStore idempotency, CurrencyTable currencies, ScoringPipeline pipeline,
-            ApiProperties properties, JsonMapper json, BulkheadRegistry bulkheads, PipelineMetrics metrics) {
+            ApiProperties properties, JsonMapper json, AbstractLimiter<Void> scoringAdmission, PipelineMetrics metrics) {
         return new FraudScoreService(idempotency, new DataDomainTranslator(currencies), pipeline,
-                new ScoreAssembler(properties.failMode()), new AnswerJson(json)::write, bulkheads.bulkhead(SCORING), metrics);
+                new ScoreAssembler(properties.failMode()), new AnswerJson(json)::write, scoringAdmission, metrics);
+    }
+
+    /**
+     * How many requests are scored at once ({@code fraudscore.api.admission}), with its limit and the requests in flight
+     * on {@code /actuator/prometheus}.
+     */
+    @Bean
+    AbstractLimiter<Void> scoringAdmission(ApiProperties properties, MeterRegistry meters) {
+        AbstractLimiter<Void> limiter = ScoringAdmission.limiter(properties.admission(), System::nanoTime);
+        Gauge.builder("fraudscore.api.admission.limit", limiter, AbstractLimiter::getLimit)
+                .description("Requests that may be scored at once; one more is answered 503")
+                .register(meters);
+        Gauge.builder("fraudscore.api.admission.in.flight", limiter, AbstractLimiter::getInflight)
+                .description("Requests being scored")
+                .register(meters);
+        return limiter;
     }
 }

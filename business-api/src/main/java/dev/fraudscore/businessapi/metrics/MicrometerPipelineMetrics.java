@@ -25,7 +25,7 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
 
     public MicrometerPipelineMetrics(MeterRegistry meters) {
         busy = Counter.builder("fraudscore.api.bulkhead.rejected")
-                .description("Requests refused with 503 because as many as the bulkhead allows were being scored")
+                .description("Requests refused with 503 because as many as the admission limit allows were being scored")
                 .register(meters);
         for (String step : STEPS) {
             Map<StepFailure.Cause, Counter> byCause = new EnumMap<>(StepFailure.Cause.class);

@@ -1,5 +1,7 @@
 package dev.fraudscore.businessapi.pipeline;
 
+import com.netflix.concurrency.limits.Limiter;
+import com.netflix.concurrency.limits.limiter.AbstractLimiter;
 import dev.fraudscore.businessapi.domain.DataDomainTranslator;
 import dev.fraudscore.businessapi.domain.FraudScore;
 import dev.fraudscore.businessapi.domain.RequestDeadline;
@@ -9,7 +11,7 @@ import dev.fraudscore.businessapi.domain.ValidTransaction;
 import dev.fraudscore.businessapi.store.IdempotencyStore;
 import dev.fraudscore.businessapi.store.IdempotencyStore.Claim;
 import dev.fraudscore.domain.DomainException;
-import io.github.resilience4j.bulkhead.Bulkhead;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -18,8 +20,9 @@ import java.util.function.Function;
  * Two callers' ids never meet. Degraded answers are not stored, so a retry after an outage gets a real
  * score; their claim is kept, so a different body under the same id is still refused.
  * <p>
- * A bulkhead bounds how many requests are scored at once: past it a request is refused at once, before it
- * touches Redis or a downstream, so it leaves no claim and moves no aggregate, and a retry is scored as new.
+ * A limit bounds how many requests are scored at once: past it a request is refused at once, before it touches Redis
+ * or a downstream, so it leaves no claim and moves no aggregate, and a retry is scored as new. Each answer's time is
+ * the limit's sample, so an adaptive limit ({@code fraudscore.api.admission}) falls as answers slow down under a queue.
  */
 public final class FraudScoreService {
 
@@ -28,21 +31,22 @@ public final class FraudScoreService {
     private final ScoringPipeline pipeline;
     private final ScoreAssembler assembler;
     private final Function<FraudScore, String> answerJson;
-    private final Bulkhead bulkhead;
+    private final AbstractLimiter<Void> admission;
     private final PipelineMetrics metrics;
 
     /**
      * @param answerJson how an answer is written, once: a replay returns these bytes again
-     * @param bulkhead   how many requests may be scored at once, and how long one may wait for its turn
+     * @param admission  how many requests may be scored at once
      */
     public FraudScoreService(IdempotencyStore idempotency, DataDomainTranslator translator, ScoringPipeline pipeline,
-            ScoreAssembler assembler, Function<FraudScore, String> answerJson, Bulkhead bulkhead, PipelineMetrics metrics) {
+            ScoreAssembler assembler, Function<FraudScore, String> answerJson, AbstractLimiter<Void> admission,
+            PipelineMetrics metrics) {
         this.idempotency = idempotency;
         this.translator = translator;
         this.pipeline = pipeline;
         this.assembler = assembler;
         this.answerJson = answerJson;
-        this.bulkhead = bulkhead;
+        this.admission = admission;
         this.metrics = metrics;
     }
 
@@ -51,20 +55,25 @@ public final class FraudScoreService {
      * @param fingerprint the request's canonical hash, to tell a retry from an id reused for another body
      * @return the answer as JSON, byte for byte the same when replayed
      * @throws DomainException when the id was used for another body, or feature-service refused the transaction
-     *                         (INVALID), or as many requests as the bulkhead allows are being scored (OVERLOADED)
+     *                         (INVALID), or as many requests as the limit allows are being scored (OVERLOADED)
      */
     public String score(String caller, ValidTransaction tx, String fingerprint, RequestDeadline deadline) {
-        if (!bulkhead.tryAcquirePermission()) {
+        Optional<Limiter.Listener> permit = admission.acquire(null);
+        if (permit.isEmpty()) {
             metrics.busy();
             throw new DomainException(DomainException.Kind.OVERLOADED, "This service is already scoring as many"
-                    + " transactions as it may at once (" + bulkhead.getBulkheadConfig().getMaxConcurrentCalls()
+                    + " transactions as it may at once (" + admission.getLimit()
                     + "); nothing was recorded for this one. Retry after the Retry-After delay with the same transactionId.");
         }
+        String answer;
         try {
-            return scoreOnce(caller, tx, fingerprint, deadline);
-        } finally {
-            bulkhead.onComplete();
+            answer = scoreOnce(caller, tx, fingerprint, deadline);
+        } catch (RuntimeException refused) {
+            permit.get().onIgnore();
+            throw refused;
         }
+        permit.get().onSuccess();
+        return answer;
     }
 
     private String scoreOnce(String caller, ValidTransaction tx, String fingerprint, RequestDeadline deadline) {

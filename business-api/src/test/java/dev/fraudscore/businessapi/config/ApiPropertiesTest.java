@@ -47,4 +47,16 @@ class ApiPropertiesTest {
                 .cause().hasMessageContaining("fraudscore.api.warmup-wait")
                 .hasMessageContaining("must not be negative");
     }
+
+    @Test
+    void admissionAdaptsBetween8And64UnlessToldOtherwise() {
+        assertThat(bind(Map.of()).admission()).isEqualTo(new ApiProperties.Admission(64, 8, true));
+        assertThat(bind(Map.of("fraudscore.api.admission.adaptive", "false")).admission().adaptive()).isFalse();
+        assertThatThrownBy(() -> bind(Map.of("fraudscore.api.admission.min-concurrent", "100")))
+                .isInstanceOf(BindException.class)
+                .cause().hasMessageContaining("min-concurrent must not be above max-concurrent");
+        assertThatThrownBy(() -> bind(Map.of("fraudscore.api.admission.max-concurrent", "0")))
+                .isInstanceOf(BindException.class)
+                .cause().hasMessageContaining("fraudscore.api.admission.max-concurrent");
+    }
 }

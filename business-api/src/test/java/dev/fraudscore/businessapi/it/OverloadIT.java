@@ -3,41 +3,40 @@ package dev.fraudscore.businessapi.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.fraudscore.businessapi.config.RequestPathConfiguration;
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import com.netflix.concurrency.limits.Limiter;
+import com.netflix.concurrency.limits.limiter.AbstractLimiter;
 import io.grpc.Status;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** Past capacity: a full bulkhead refuses at once and changes nothing; a downstream's overload is counted apart. */
+/** Past capacity: the admission limit refuses at once and changes nothing; a downstream's overload is counted apart. */
 class OverloadIT extends PipelineITSupport {
 
     @Autowired
-    BulkheadRegistry bulkheads;
+    AbstractLimiter<Void> scoringAdmission;
     @Autowired
     MeterRegistry meters;
 
     @Test
-    void aRequestOverTheBulkheadGets503WithRetryAfterAndChangesNoState() {
-        Bulkhead scoring = bulkheads.bulkhead(RequestPathConfiguration.SCORING);
-        int max = scoring.getBulkheadConfig().getMaxConcurrentCalls();
+    void aRequestOverTheLimitGets503WithRetryAfterAndChangesNoState() {
+        int max = scoringAdmission.getLimit();
         double rejectedBefore = counter("fraudscore.api.bulkhead.rejected");
         String id = newId();
+        List<Limiter.Listener> beingScored = new ArrayList<>();
         HttpResponse<String> refused;
         for (int i = 0; i < max; i++) {
-            assertThat(scoring.tryAcquirePermission()).as("requests already being scored").isTrue();
+            beingScored.add(scoringAdmission.acquire(null).orElseThrow());
         }
         try {
             refused = post(transaction(id), "application/json", "req-busy-1");
         } finally {
-            for (int i = 0; i < max; i++) {
-                scoring.onComplete();
-            }
+            beingScored.forEach(Limiter.Listener::onIgnore);
         }
 
         assertThat(refused.statusCode()).isEqualTo(503);
@@ -55,7 +54,8 @@ class OverloadIT extends PipelineITSupport {
         assertThat(counter("fraudscore.api.bulkhead.rejected")).isEqualTo(rejectedBefore + 1);
         assertThat(send(java.net.http.HttpRequest.newBuilder(uri("/actuator/prometheus")).GET()).body())
                 .contains("fraudscore_api_bulkhead_rejected_total")
-                .contains("resilience4j_bulkhead_available_concurrent_calls{name=\"scoring\"}");
+                .contains("fraudscore_api_admission_limit")
+                .contains("fraudscore_api_admission_in_flight");
 
         assertThat(json(post(transaction(id))).get("degraded").asBoolean()).as("the retry is scored").isFalse();
     }

@@ -3,6 +3,10 @@ package dev.fraudscore.businessapi.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.netflix.concurrency.limits.Limiter;
+import com.netflix.concurrency.limits.limit.FixedLimit;
+import com.netflix.concurrency.limits.limiter.AbstractLimiter;
+import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import dev.fraudscore.businessapi.domain.CurrencyTable;
 import dev.fraudscore.businessapi.domain.DataDomainTranslator;
 import dev.fraudscore.businessapi.domain.MutableClock;
@@ -14,8 +18,6 @@ import dev.fraudscore.businessapi.store.IdempotencyStore;
 import dev.fraudscore.domain.Channel;
 import dev.fraudscore.domain.Decision;
 import dev.fraudscore.domain.DomainException;
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,12 +32,11 @@ class FraudScoreServiceTest {
     private final FakeSteps steps = new FakeSteps(clock);
     private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
     private final RecordedMetrics metrics = new RecordedMetrics();
-    private final Bulkhead bulkhead = Bulkhead.of("scoring", BulkheadConfig.custom()
-            .maxConcurrentCalls(1).maxWaitDuration(Duration.ZERO).build());
+    private final AbstractLimiter<Void> admission = SimpleLimiter.newBuilder().limit(FixedLimit.of(1)).build();
     private final FraudScoreService service = new FraudScoreService(store, new DataDomainTranslator(CurrencyTable.defaults()),
             new ScoringPipeline(steps.catalog, steps.features, steps.model, steps.policy, Duration.ofMillis(40), metrics),
             new ScoreAssembler(Decision.REVIEW), answer -> answer.transactionId() + "|" + answer.score() + "|" + answer.degraded(),
-            bulkhead, metrics);
+            admission, metrics);
 
     private static ValidTransaction tx(String id, String amount) {
         return new ValidTransaction(id, NOW, new BigDecimal(amount), "EUR", "tok_1", "424242", "FR", "c-1", "m-1", "5411",
@@ -95,8 +96,8 @@ class FraudScoreServiceTest {
     }
 
     @Test
-    void aRequestOverTheBulkheadIsRefusedBeforeAnyStateOrStepIsTouched() {
-        assertThat(bulkhead.tryAcquirePermission()).as("another request being scored").isTrue();
+    void aRequestOverTheLimitIsRefusedBeforeAnyStateOrStepIsTouched() {
+        Limiter.Listener another = admission.acquire(null).orElseThrow();
 
         assertThatThrownBy(() -> score("shop", tx("tx-1", "10.00"), "h1"))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
@@ -108,7 +109,7 @@ class FraudScoreServiceTest {
         assertThat(steps.features.budgets).isEmpty();
         assertThat(metrics.busy).isEqualTo(1);
 
-        bulkhead.onComplete();
+        another.onIgnore();
         assertThat(score("shop", tx("tx-1", "10.00"), "h1")).as("the retry is scored as new").isEqualTo("tx-1|0.62|false");
     }
 
@@ -119,7 +120,7 @@ class FraudScoreServiceTest {
         steps.features.failWith = StepFailure.Kind.REFUSED_INPUT;
         assertThatThrownBy(() -> score("shop", tx("tx-2", "10.00"), "h3")).isInstanceOf(DomainException.class);
 
-        assertThat(bulkhead.getMetrics().getAvailableConcurrentCalls()).isEqualTo(1);
+        assertThat(admission.getInflight()).isZero();
         assertThat(metrics.busy).isZero();
     }
 }
