@@ -65,15 +65,19 @@ public final class FraudScoreService {
                     + " transactions as it may at once (" + admission.getLimit()
                     + "); nothing was recorded for this one. Retry after the Retry-After delay with the same transactionId.");
         }
-        String answer;
+        boolean answered = false;
         try {
-            answer = scoreOnce(caller, tx, fingerprint, deadline);
-        } catch (RuntimeException refused) {
-            permit.get().onIgnore();
-            throw refused;
+            String answer = scoreOnce(caller, tx, fingerprint, deadline);
+            answered = true;
+            return answer;
+        } finally {
+            // an answer's time is a sample of the limit; a refusal's (an id reused, an invalid transaction) is not
+            if (answered) {
+                permit.get().onSuccess();
+            } else {
+                permit.get().onIgnore();
+            }
         }
-        permit.get().onSuccess();
-        return answer;
     }
 
     private String scoreOnce(String caller, ValidTransaction tx, String fingerprint, RequestDeadline deadline) {
