@@ -80,7 +80,8 @@ public final class SelfWarmup {
             threads.shutdown();
             // each throw-away card is its own merchant too: no real merchant's state moves
             List<StoreKeys> stores = sets.stream().map(keys).toList();
-            sets.forEach(set -> deleteQuietly(stores, run + "-" + set.id(), List.copyOf(transactions), started));
+            List<String> written = List.copyOf(transactions);
+            sets.forEach(set -> deleteQuietly(stores, run + "-" + set.id(), written, started));
         }
     }
 
