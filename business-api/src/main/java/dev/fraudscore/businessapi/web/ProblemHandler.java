@@ -24,6 +24,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Every error as {@code application/problem+json} (Spring's {@link ProblemDetail}, our type namespace) with
@@ -34,6 +35,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /** One DEBUG line per caller gone (TRACE with the stack), under this logger. */
+    private static final DisconnectedClientHelper CLIENT_GONE =
+            new DisconnectedClientHelper(ProblemHandler.class.getName() + ".ClientGone");
 
     private final String busyRetryAfter;
 
@@ -99,6 +103,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (CLIENT_GONE.checkAndLogClientDisconnectedException(e)) {
+            // the caller left (its timeout, a closed connection): nobody reads an answer, and it is not our failure
+            return null;
+        }
         log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 internalSentence(request), request), new HttpHeaders());
