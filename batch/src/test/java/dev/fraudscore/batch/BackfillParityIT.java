@@ -30,8 +30,9 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -41,7 +42,6 @@ import redis.clients.jedis.Jedis;
  */
 class BackfillParityIT {
 
-    static final AggregateFeatureSet FRAUD_V2 = Backfill.declaredSet("fraud_v2");
     private static final Duration TX_CACHE_TTL = Duration.ofHours(24);
 
     static SparkSession spark;
@@ -59,15 +59,18 @@ class BackfillParityIT {
         connections.close();
     }
 
-    static FeatureStore online(String prefix) {
-        return FeatureStores.of(FRAUD_V2, () -> {
-            throw new IllegalStateException("fraud_v2 declares its state");
-        }, spec -> new RedisAggregateStore(connections.template(), new AggregateKeys(prefix, FRAUD_V2.id(), spec),
+    static FeatureStore online(AggregateFeatureSet set, String prefix) {
+        return FeatureStores.of(set, () -> {
+            throw new IllegalStateException(set.id() + " declares its state");
+        }, spec -> new RedisAggregateStore(connections.template(), new AggregateKeys(prefix, set.id(), spec),
                 TX_CACHE_TTL, Clock.systemUTC(), "Redis under test"));
     }
 
-    @Test
-    void backfillUpToTThenOnlineGivesTheVectorsOfAllOnline(@TempDir Path dir) throws IOException {
+    /** fraud_v2 on day tiles, fraud_v4 with its merchant windows on 3-hour tiles. */
+    @ParameterizedTest
+    @ValueSource(strings = {"fraud_v2", "fraud_v4"})
+    void backfillUpToTThenOnlineGivesTheVectorsOfAllOnline(String setId, @TempDir Path dir) throws IOException {
+        AggregateFeatureSet set = Backfill.declaredSet(setId);
         // enough fraud for labels to move merchant risk, 45 days so the 30-day tiles and the 7-day delay are full
         SimulationConfig config = new SimulationConfig(11L, 120, 45, SimulationConfig.DEFAULT_START,
                 new FraudRates(0.01, 0.01, 0.01, 0.01, 0.01, 40.0));
@@ -82,22 +85,22 @@ class BackfillParityIT {
 
         Map<String, float[]> allOnline = new HashMap<>();
         Map<String, float[]> beforeT = new HashMap<>();
-        OnlineReplay.send(online(reference), history, Long.MIN_VALUE, cutoff, beforeT);
+        OnlineReplay.send(online(set, reference), history, Long.MIN_VALUE, cutoff, beforeT);
         Map<String, Object> heldAtT;
         try (Jedis jedis = new Jedis(URI.create(TestRedis.get().url()))) {
-            heldAtT = RedisDump.of(jedis, new StateLayout(reference, FRAUD_V2.id()).namespace());
+            heldAtT = RedisDump.of(jedis, new StateLayout(reference, set.id()).namespace());
         }
-        OnlineReplay.send(online(reference), history, cutoff, Long.MAX_VALUE, allOnline);
+        OnlineReplay.send(online(set, reference), history, cutoff, Long.MAX_VALUE, allOnline);
 
         Backfill.Result result = new Backfill(spark).run(new Backfill.Request(file, HistoryFormat.SIMULATOR,
-                FRAUD_V2.id(), Instant.ofEpochMilli(cutoff), TestRedis.get().url(), backfilled));
+                set.id(), Instant.ofEpochMilli(cutoff), TestRedis.get().url(), backfilled));
         Map<String, Object> switchedIn;
         try (Jedis jedis = new Jedis(URI.create(TestRedis.get().url()))) {
-            switchedIn = RedisDump.of(jedis, new StateLayout(backfilled, FRAUD_V2.id()).namespace());
+            switchedIn = RedisDump.of(jedis, new StateLayout(backfilled, set.id()).namespace());
             assertThat(jedis.keys(StagedState.glob(backfilled) + "backfill-*")).as("staging keys left").isEmpty();
         }
         Map<String, float[]> continued = new HashMap<>();
-        OnlineReplay.send(online(backfilled), history, cutoff, Long.MAX_VALUE, continued);
+        OnlineReplay.send(online(set, backfilled), history, cutoff, Long.MAX_VALUE, continued);
 
         assertThat(result.rowsRead()).isEqualTo(history.size());
         assertThat(result.written().labelRecords()).isPositive();
@@ -119,7 +122,7 @@ class BackfillParityIT {
         assertThat(cached).hasSizeGreaterThan(100);
         assertThat(switchedIn.keySet().stream().filter(key -> key.contains("}:t:"))).containsExactlyInAnyOrderElementsOf(
                 cached.stream().map(tx -> "{" + tx.cardKey() + "}:t:" + tx.transactionId()).toList());
-        FeatureStore retried = online(backfilled);
+        FeatureStore retried = online(set, backfilled);
         for (FeatureTransaction tx : cached) {
             FeatureStore.Observed retry = retried.observe(tx);
             assertThat(retry.replayed()).as("retry of %s", tx.transactionId()).isTrue();

@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The feature sets this build knows. */
 public final class FeatureSets {
 
-    private static final List<FeatureSet> ALL = List.of(new FraudV1(), new FraudV2(), new FraudV3());
+    private static final List<FeatureSet> ALL = List.of(new FraudV1(), new FraudV2(), new FraudV3(), new FraudV4());
 
     private FeatureSets() {
     }

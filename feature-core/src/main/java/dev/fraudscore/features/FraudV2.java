@@ -94,10 +94,20 @@ public final class FraudV2 implements AggregateFeatureSet {
 
     /** The same features with a card remembering {@code merchantMemory} merchants ({@link FraudV3}'s). */
     FraudV2(int labelDelayDays, int merchantMemory) {
+        this(labelDelayDays, merchantMemory, Duration.ofDays(1));
+    }
+
+    /**
+     * The same features with the merchant windows on tiles of {@code merchantTile} ({@link FraudV4}'s): each window
+     * and the delay are as many of them as make its days, so a window's ends move by a tile, not a day.
+     */
+    FraudV2(int labelDelayDays, int merchantMemory, Duration merchantTile) {
         if (labelDelayDays < 1) {
             throw new IllegalArgumentException("the label delay is at least a day; it was " + labelDelayDays);
         }
-        merchantDays = Tiles.daily("md", Entity.MERCHANT, DAYS, labelDelayDays, COUNT, FRAUD);
+        int perDay = Math.toIntExact(Duration.ofDays(1).toMillis() / merchantTile.toMillis());
+        merchantDays = new Tiles("md", Entity.MERCHANT, merchantTile, DAYS.stream().map(d -> d * perDay).toList(),
+                labelDelayDays * perDay, List.of(COUNT, FRAUD));
         merchants = new RecentMerchants("m", merchantMemory, MERCHANT_HORIZON);
         state = StateSpec.of(LAST_HOUR, LAST_SEEN, CARD_DAYS, merchantDays, merchants);
     }

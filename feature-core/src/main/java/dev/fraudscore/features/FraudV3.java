@@ -36,7 +36,12 @@ public final class FraudV3 implements AggregateFeatureSet {
 
     /** Another delay is another definition: it is in the fingerprint. */
     public FraudV3(int labelDelayDays) {
-        base = new FraudV2(labelDelayDays, MERCHANT_MEMORY);
+        this(new FraudV2(labelDelayDays, MERCHANT_MEMORY));
+    }
+
+    /** {@code base}'s features then the amount in euros, on its state ({@link FraudV4}'s). */
+    FraudV3(FraudV2 base) {
+        this.base = base;
         List<FeatureSpec> all = new ArrayList<>(base.features());
         all.add(AMOUNT_EUR);
         features = List.copyOf(all);

@@ -7,11 +7,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins every vector of {@code fraud_v1}, {@code fraud_v2} and {@code fraud_v3} for {@link PinnedHistory}, float for
- * float, and their fingerprints. The numbers were written from a first run; those of {@code fraud_v1} were checked equal to what the
- * code before {@code fraud_v2} computed (the same history on main's {@code InMemoryHistoryStore} and
- * {@code FraudV1}). A change that moves any of them changes what a deployed model is fed: it needs a new set
- * version, never an edit here. Adding a set never touches these numbers.
+ * Pins every vector of {@code fraud_v1}, {@code fraud_v2}, {@code fraud_v3} and {@code fraud_v4} for
+ * {@link PinnedHistory}, float for float, and their fingerprints. The numbers were written from a first run; those of
+ * {@code fraud_v1} were checked equal to what the code before {@code fraud_v2} computed (the same history on main's
+ * {@code InMemoryHistoryStore} and {@code FraudV1}). A change that moves any of them changes what a deployed model is
+ * fed: it needs a new set version, never an edit here. Adding a set never touches these numbers.
  */
 class PinnedVectorsTest {
 
@@ -109,6 +109,53 @@ class PinnedVectorsTest {
      */
     private static final float[] PINNED_AMOUNTS_EUR = {19.99f, 32.33f, 44.67f, 57.01f, 69.35f, 81.69f, 94.03f};
 
+    /**
+     * {@code fraud_v4} is {@code fraud_v3} with the merchant windows on tiles of three hours: 16 of the 40 vectors
+     * differ from {@code fraud_v3}'s in a merchant count or risk.
+     */
+    private static final float[][] FRAUD_V4 = {
+            {3.0440462f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 14.7679405f, 1.0f, 1.0f, 1.0f, 1.0f, 3.0440462f, 3.0440462f, 3.0440462f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 19.99f},
+            {3.5064578f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 0.0f, 14.7679405f, 1.0f, 1.0f, 1.0f, 1.0f, 3.5064578f, 3.5064578f, 3.5064578f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 32.33f},
+            {3.8214417f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 9.799127f, 1.0f, 2.0f, 2.0f, 2.0f, 3.6763008f, 3.6763008f, 3.6763008f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 44.67f},
+            {4.0606155f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 11.626594f, 0.0f, 1.0f, 2.0f, 2.0f, 4.0606155f, 3.6763008f, 3.6763008f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 57.01f},
+            {4.253483f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 11.995377f, 0.0f, 1.0f, 3.0f, 3.0f, 4.253483f, 3.9076803f, 3.9076803f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 69.35f},
+            {4.4150987f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 2.0f, 4.0f, 4.0f, 4.337552f, 4.0606155f, 4.0606155f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 81.69f},
+            {4.5541925f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 11.139308f, 0.0f, 1.0f, 3.0f, 3.0f, 4.5541925f, 4.0606155f, 4.0606155f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 94.03f},
+            {3.0440462f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 9.822169f, 0.0f, 3.0f, 5.0f, 5.0f, 4.0606155f, 3.9240701f, 3.9240701f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 19.99f},
+            {3.5064578f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 11.446796f, 0.0f, 1.0f, 6.0f, 6.0f, 3.5064578f, 3.8654902f, 3.8654902f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 32.33f},
+            {3.8214417f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 0.0f, 12.100829f, 0.0f, 1.0f, 4.0f, 4.0f, 3.8214417f, 4.0059686f, 4.0059686f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 44.67f},
+            {4.0606155f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 11.133186f, 0.0f, 1.0f, 7.0f, 7.0f, 4.0606155f, 3.8958066f, 3.8958066f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 57.01f},
+            {4.253483f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 1.0f, 6.042633f, 0.0f, 2.0f, 8.0f, 8.0f, 4.1616917f, 3.948162f, 3.948162f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 69.35f},
+            {4.4150987f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 9.822169f, 0.0f, 2.0f, 5.0f, 5.0f, 4.1616917f, 4.1022797f, 4.1022797f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 81.69f},
+            {4.5541925f, 1.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 0.0f, 11.622838f, 0.0f, 1.0f, 9.0f, 9.0f, 4.5541925f, 4.036696f, 4.036696f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 94.03f},
+            {3.0440462f, 1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 11.133186f, 0.0f, 1.0f, 10.0f, 10.0f, 3.0440462f, 3.971687f, 3.971687f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 19.99f},
+            {3.5064578f, 1.0f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 11.995377f, 0.0f, 1.0f, 6.0f, 6.0f, 3.5064578f, 4.024518f, 4.024518f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 32.33f},
+            {3.8214417f, 1.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 1.0f, 6.042633f, 0.0f, 2.0f, 11.0f, 11.0f, 3.5064578f, 3.958924f, 3.958924f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 44.67f},
+            {4.0606155f, 1.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 0.0f, 9.799127f, 0.0f, 3.0f, 12.0f, 12.0f, 3.727058f, 3.9678044f, 3.9678044f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 57.01f},
+            {4.253483f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 11.626594f, 0.0f, 1.0f, 6.0f, 7.0f, 4.253483f, 4.1616917f, 4.0606155f, 1.0f, 1.0f, 1.0f, 0.0f, 0.0f, 0.0f, 69.35f},
+            {4.4150987f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 11.995377f, 0.0f, 1.0f, 11.0f, 13.0f, 4.4150987f, 4.0606155f, 4.0102797f, 0.0f, 1.0f, 1.0f, 0.0f, 0.0f, 0.0f, 81.69f},
+            {4.5541925f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 1.0f, 0.0f, 0.0f, 2.0f, 12.0f, 14.0f, 4.487062f, 4.11243f, 4.0606155f, 0.0f, 1.0f, 1.0f, 0.0f, 0.0f, 0.0f, 94.03f},
+            {3.0440462f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 0.0f, 11.139308f, 0.0f, 1.0f, 6.0f, 8.0f, 3.0440462f, 4.0606155f, 3.977483f, 0.0f, 1.0f, 1.0f, 0.0f, 0.0f, 0.0f, 19.99f},
+            {3.5064578f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 9.822169f, 0.0f, 3.0f, 13.0f, 15.0f, 4.253483f, 4.076846f, 4.0318427f, 0.0f, 1.0f, 1.0f, 0.0f, 0.0f, 0.0f, 32.33f},
+            {3.8214417f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 11.446796f, 0.0f, 1.0f, 11.0f, 16.0f, 3.8214417f, 4.0606155f, 4.0199127f, 1.0f, 2.0f, 2.0f, 0.0f, 0.0f, 0.0f, 44.67f},
+            {4.0606155f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 12.100829f, 0.0f, 1.0f, 6.0f, 9.0f, 4.0606155f, 3.948162f, 3.9870687f, 0.0f, 3.0f, 3.0f, 0.0f, 0.0f, 0.0f, 57.01f},
+            {4.253483f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 0.0f, 11.133186f, 0.0f, 1.0f, 11.0f, 17.0f, 4.253483f, 4.11701f, 4.0352707f, 0.0f, 3.0f, 3.0f, 0.0f, 0.33333334f, 0.33333334f, 69.35f},
+            {4.4150987f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 1.0f, 6.042633f, 0.0f, 2.0f, 12.0f, 18.0f, 4.337552f, 4.1455393f, 4.0606155f, 1.0f, 3.0f, 3.0f, 0.0f, 0.0f, 0.0f, 81.69f},
+            {4.5541925f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 9.822169f, 0.0f, 2.0f, 7.0f, 10.0f, 4.337552f, 4.0606155f, 4.0606155f, 0.0f, 3.0f, 3.0f, 0.0f, 0.0f, 0.0f, 94.03f},
+            {3.0440462f, 1.0f, 1.0f, 1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 11.622838f, 0.0f, 1.0f, 10.0f, 19.0f, 3.0440462f, 4.0171394f, 4.0264506f, 1.0f, 4.0f, 4.0f, 0.0f, 0.25f, 0.25f, 19.99f},
+            {3.5064578f, 1.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 0.0f, 11.133186f, 0.0f, 2.0f, 11.0f, 20.0f, 3.3017454f, 3.9801064f, 4.0059686f, 0.0f, 4.0f, 4.0f, 0.0f, 0.25f, 0.25f, 32.33f},
+            {3.8214417f, 1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 11.995377f, 0.0f, 1.0f, 6.0f, 11.0f, 3.8214417f, 3.9870687f, 4.0410876f, 0.0f, 5.0f, 5.0f, 0.0f, 0.0f, 0.0f, 44.67f},
+            {4.0606155f, 1.0f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 1.0f, 6.042633f, 0.0f, 3.0f, 12.0f, 21.0f, 3.6228287f, 3.9870687f, 4.00864f, 0.0f, 4.0f, 4.0f, 0.0f, 0.25f, 0.25f, 57.01f},
+            {4.253483f, 1.0f, 1.0f, 1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 9.799127f, 0.0f, 1.0f, 10.0f, 22.0f, 4.253483f, 4.0816646f, 4.021171f, 0.0f, 4.0f, 4.0f, 0.0f, 0.25f, 0.25f, 69.35f},
+            {4.4150987f, 0.0f, 1.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 0.0f, 11.626594f, 0.0f, 1.0f, 5.0f, 12.0f, 4.4150987f, 4.1022797f, 4.078187f, 1.0f, 6.0f, 6.0f, 0.0f, 0.0f, 0.0f, 81.69f},
+            {4.5541925f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 11.995377f, 0.0f, 1.0f, 11.0f, 23.0f, 4.5541925f, 4.135123f, 4.0513234f, 0.0f, 5.0f, 6.0f, 0.0f, 0.2f, 0.16666667f, 94.03f},
+            {3.0440462f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 1.0f, 0.0f, 0.0f, 2.0f, 12.0f, 24.0f, 4.0606155f, 4.078187f, 4.024518f, 0.0f, 5.0f, 6.0f, 0.0f, 0.2f, 0.16666667f, 19.99f},
+            {3.5064578f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 11.139308f, 0.0f, 2.0f, 6.0f, 13.0f, 4.0606155f, 4.024518f, 4.044117f, 0.0f, 5.0f, 6.0f, 0.0f, 0.0f, 0.0f, 32.33f},
+            {3.8214417f, 0.0f, 1.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 0.0f, 9.822169f, 0.0f, 1.0f, 10.0f, 25.0f, 3.8214417f, 3.9946716f, 4.0171394f, 0.0f, 5.0f, 6.0f, 0.0f, 0.2f, 0.16666667f, 44.67f},
+            {4.0606155f, 0.0f, 1.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 11.446796f, 0.0f, 1.0f, 10.0f, 26.0f, 4.0606155f, 4.0171394f, 4.018847f, 1.0f, 6.0f, 7.0f, 0.0f, 0.16666667f, 0.14285715f, 57.01f},
+            {4.253483f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 12.100829f, 0.0f, 1.0f, 4.0f, 14.0f, 4.253483f, 4.0606155f, 4.0606155f, 0.0f, 5.0f, 8.0f, 0.0f, 0.0f, 0.0f, 69.35f}
+    };
+
     @Test
     void fraudV1VectorsAreTheOnesItAlwaysComputed() {
         FeatureSet fraudV1 = FeatureSets.find("fraud_v1").orElseThrow();
@@ -136,6 +183,14 @@ class PinnedVectorsTest {
 
         assertThat(fraudV3.fingerprint()).isEqualTo("d7beaa418bdf04dc");
         assertPinned(PinnedHistory.vectors(fraudV3), pinned);
+    }
+
+    @Test
+    void fraudV4VectorsArePinned() {
+        FeatureSet fraudV4 = FeatureSets.find("fraud_v4").orElseThrow();
+
+        assertThat(fraudV4.fingerprint()).isEqualTo("972079a3bfee6bb4");
+        assertPinned(PinnedHistory.vectors(fraudV4), FRAUD_V4);
     }
 
     private static void assertPinned(List<float[]> computed, float[][] pinned) {

@@ -17,7 +17,7 @@ class ServedFeatureSetsTest {
     void aSetThisBuildDoesNotKnowIsAConfigurationErrorWithASentence() {
         assertThatThrownBy(() -> ServedFeatureSets.of(List.of("fraud_v7")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("feature set fraud_v7 is not known to this build; known: fraud_v1, fraud_v2, fraud_v3");
+                .hasMessage("feature set fraud_v7 is not known to this build; known: fraud_v1, fraud_v2, fraud_v3, fraud_v4");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.fraudscore.domain.DayBuckets;
 import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.FraudV2;
 import dev.fraudscore.features.FraudV3;
+import dev.fraudscore.features.FraudV4;
 import dev.fraudscore.features.state.AggregateStore.Observation;
 import dev.fraudscore.features.state.Counter;
 import dev.fraudscore.features.state.Entity;
@@ -115,6 +116,11 @@ class RedisAggregateStoreIT {
     @Test
     void fraudV3sStateIsServedExactlyAsTrained() {
         assertParity(new FraudV3().state(), 11L);
+    }
+
+    @Test
+    void fraudV4sStateIsServedExactlyAsTrained() {
+        assertParity(new FraudV4().state(), 13L);
     }
 
     private void assertParity(StateSpec spec, long seed) {

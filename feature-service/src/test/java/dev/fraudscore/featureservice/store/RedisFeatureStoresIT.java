@@ -12,6 +12,7 @@ import dev.fraudscore.features.FeatureTransaction;
 import dev.fraudscore.features.FraudV1;
 import dev.fraudscore.features.FraudV2;
 import dev.fraudscore.features.FraudV3;
+import dev.fraudscore.features.FraudV4;
 import dev.fraudscore.features.state.FraudLabel;
 import dev.fraudscore.features.state.LabelOutcome;
 import dev.fraudscore.features.state.TransactionLabel;
@@ -37,7 +38,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 class RedisFeatureStoresIT {
 
     private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
-    private static final List<FeatureSet> SETS = List.of(new FraudV1(), new FraudV2(), new FraudV3());
+    private static final List<FeatureSet> SETS = List.of(new FraudV1(), new FraudV2(), new FraudV3(), new FraudV4());
     /** When transactions arrive: near the real time, as Redis expires a cache bucket by its own clock. */
     private static final Instant ARRIVAL = LocalDate.now(ZoneOffset.UTC).atTime(12, 0).toInstant(ZoneOffset.UTC);
 

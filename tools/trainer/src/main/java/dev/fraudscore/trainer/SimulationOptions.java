@@ -18,8 +18,8 @@ final class SimulationOptions {
     @Option(names = "--days", description = "Simulated days (default 90; 42 with --small).")
     Integer days;
 
-    @Option(names = "--feature-set", description = "The feature set to train on: fraud_v1, fraud_v2 or fraud_v3 (default"
-            + " ${DEFAULT-VALUE}).", defaultValue = TrainingConfig.DEFAULT_FEATURE_SET)
+    @Option(names = "--feature-set", description = "The feature set to train on, one this build knows, such as fraud_v2"
+            + " (default ${DEFAULT-VALUE}); an unknown one is refused with the list.", defaultValue = TrainingConfig.DEFAULT_FEATURE_SET)
     String featureSet;
 
     @Option(names = "--small", description = "Use the small preset (seconds, for tests and demos) as the base.")

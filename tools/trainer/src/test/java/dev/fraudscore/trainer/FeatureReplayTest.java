@@ -64,7 +64,7 @@ class FeatureReplayTest {
                 .isEqualTo("fraud_v2");
         assertThatThrownBy(() -> TrainingRun.featureSet(TrainingConfig.small(Path.of("m")).withFeatureSet("fraud_v7")))
                 .isInstanceOf(TrainingException.class)
-                .hasMessage("this build does not know feature set fraud_v7; known: [fraud_v1, fraud_v2, fraud_v3]");
+                .hasMessage("this build does not know feature set fraud_v7; known: [fraud_v1, fraud_v2, fraud_v3, fraud_v4]");
     }
 
     @Test
