@@ -34,6 +34,9 @@ import org.springframework.validation.annotation.Validated;
  * @param warmupWait         how long the port stays closed at start, at most, waiting until predict-service has said
  *                           what it serves and the calls to it are warm; after that the port opens and requests are
  *                           answered degraded until it has ({@code 0s}: open at once)
+ * @param breakerGrace       how long after the port opens the circuit breakers only count: a JVM that has just
+ *                           opened its port misses deadlines while it compiles, which must not shut healthy
+ *                           downstreams out ({@code 0s}: none)
  */
 @Validated
 @ConfigurationProperties("fraudscore.api")
@@ -48,6 +51,7 @@ public record ApiProperties(
         @DefaultValue("1s") @NotNull Duration metadataTimeout,
         @DefaultValue("1s") @NotNull @DurationMin(seconds = 1, message = "must be at least 1 s") Duration busyRetryAfter,
         @DefaultValue("30s") @NotNull @DurationMin(seconds = 0, message = "must not be negative") Duration warmupWait,
+        @DefaultValue("5s") @NotNull @DurationMin(seconds = 0, message = "must not be negative") Duration breakerGrace,
         @DefaultValue @Valid Currency currency,
         @DefaultValue @Valid Downstream downstream,
         @DefaultValue @Valid Idempotency idempotency,

@@ -1,5 +1,6 @@
 package dev.fraudscore.businessapi.config;
 
+import dev.fraudscore.businessapi.grpc.BreakerGrace;
 import dev.fraudscore.businessapi.grpc.DownstreamChannels;
 import dev.fraudscore.businessapi.grpc.DownstreamWarmup;
 import dev.fraudscore.businessapi.grpc.FeatureClient;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,6 +47,14 @@ public class DownstreamConfiguration {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** The breakers only count for {@code fraudscore.api.breaker-grace} after the port opens. */
+    @Bean
+    BreakerGrace breakerGrace(CircuitBreakerRegistry breakers, ApiProperties properties,
+            ScheduledExecutorService downstreamTimers) {
+        return new BreakerGrace(breakers::getAllCircuitBreakers, properties.breakerGrace(),
+                (task, delay) -> downstreamTimers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Bean

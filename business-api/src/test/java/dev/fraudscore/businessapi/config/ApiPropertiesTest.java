@@ -49,6 +49,16 @@ class ApiPropertiesTest {
     }
 
     @Test
+    void theBreakersOnlyCountForFiveSecondsAfterThePortOpensUnlessToldOtherwise() {
+        assertThat(bind(Map.of()).breakerGrace()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(bind(Map.of("fraudscore.api.breaker-grace", "0s")).breakerGrace()).isZero();
+        assertThatThrownBy(() -> bind(Map.of("fraudscore.api.breaker-grace", "-1s")))
+                .isInstanceOf(BindException.class)
+                .cause().hasMessageContaining("fraudscore.api.breaker-grace")
+                .hasMessageContaining("must not be negative");
+    }
+
+    @Test
     void admissionAdaptsBetween8And64UnlessToldOtherwise() {
         assertThat(bind(Map.of()).admission()).isEqualTo(new ApiProperties.Admission(64, 8, true));
         assertThat(bind(Map.of("fraudscore.api.admission.adaptive", "false")).admission().adaptive()).isFalse();
