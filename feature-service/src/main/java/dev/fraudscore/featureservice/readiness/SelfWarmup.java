@@ -12,7 +12,9 @@ import dev.fraudscore.support.readiness.WarmupRounds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -62,7 +64,8 @@ public final class SelfWarmup {
         // a throw-away card a set, so that the sets' rounds, side by side, never interleave on one card's history;
         // a transaction served from one set is also recorded in the others that count labels: delete every set's
         // keys of every warm-up transaction
-        Queue<String> transactions = new ConcurrentLinkedQueue<>();
+        Map<FeatureSet, Queue<String>> transactions = new LinkedHashMap<>();
+        sets.forEach(set -> transactions.put(set, new ConcurrentLinkedQueue<>()));
         Instant started = clock.instant().minusSeconds(ROUNDS);
         FeatureServiceGrpc.FeatureServiceBlockingStub stub = FeatureServiceGrpc.newBlockingStub(channel);
         // the sets side by side, a thread each: both cores are busy at once
@@ -73,15 +76,15 @@ public final class SelfWarmup {
         });
         try {
             CompletableFuture.allOf(sets.stream()
-                    .map(set -> CompletableFuture.runAsync(() -> warm(stub, set, run + "-" + set.id(), transactions),
-                            threads))
+                    .map(set -> CompletableFuture.runAsync(
+                            () -> warm(stub, set, run + "-" + set.id(), transactions.get(set)), threads))
                     .toArray(CompletableFuture[]::new)).join();
         } finally {
             threads.shutdown();
             // each throw-away card is its own merchant too: no real merchant's state moves
             List<StoreKeys> stores = sets.stream().map(keys).toList();
-            List<String> written = List.copyOf(transactions);
-            sets.forEach(set -> deleteQuietly(stores, run + "-" + set.id(), written, started));
+            transactions.forEach((set, written) ->
+                    deleteQuietly(stores, run + "-" + set.id(), List.copyOf(written), started));
         }
     }
 
