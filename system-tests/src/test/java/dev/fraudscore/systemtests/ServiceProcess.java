@@ -13,16 +13,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 
 /** One service of the system running as its own JVM from the jar the build made. */
 final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    /** The services built with Spring AOT run from it, as {@code ./fraudscore up} runs them. */
-    private static final Set<String> SPRING_AOT =
-            Set.of("feature-service", "predict-service", "postprocess-service", "business-api");
+    /** What Spring AOT's {@code process-aot} generates for an application, in a jar built with it. */
+    private static final String AOT_INITIALIZER = "__ApplicationContextInitializer.class";
 
     private final String name;
     private final Path jar;
@@ -51,7 +50,7 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms32m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dai.djl.offline=true"));
-        if (SPRING_AOT.contains(name)) {
+        if (builtWithSpringAot(jar)) { // run from it, as ./fraudscore up runs such a jar
             command.add("-Dspring.aot.enabled=true");
         }
         command.addAll(List.of("-jar", jar.toString()));
@@ -62,6 +61,15 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    static boolean builtWithSpringAot(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.stream().anyMatch(e -> e.getName().startsWith("BOOT-INF/classes/")
+                    && e.getName().endsWith(AOT_INITIALIZER));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jar, e);
         }
     }
 
