@@ -52,7 +52,7 @@ public final class MlpNetwork {
     /** Fraud probabilities of {@code rows}: normalised, through the network, sigmoid of the logit. */
     public static float[] probabilities(Model model, ModelManifest.Normalization normalization, float[][] rows) {
         // not closed: the caller owns the model
-        return new DjlBlockNetwork(model, normalization.mean().length, OutputTransform.SIGMOID).score(rows, normalization);
+        return new DjlBlockNetwork(model, normalization.width(), OutputTransform.SIGMOID).score(rows, normalization);
     }
 
     /** The MLP of a {@code djl-mlp} version: the block from the manifest, the weights from {@code dir}. */
@@ -70,7 +70,7 @@ public final class MlpNetwork {
             throw new InvalidModelException("cannot load the weights of " + manifest.name() + "/" + manifest.version()
                     + ": " + e.getMessage(), e);
         }
-        return new DjlBlockNetwork(model, manifest.inputs().size(), OutputTransform.SIGMOID);
+        return new DjlBlockNetwork(model, manifest.networkWidth(), OutputTransform.SIGMOID);
     }
 
     /**

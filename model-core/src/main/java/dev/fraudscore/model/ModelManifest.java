@@ -44,7 +44,8 @@ public record ModelManifest(
     }
 
     /**
-     * A multilayer perceptron: {@code inputSize -> hidden... -> 1} logit, ReLU between layers; or an ensemble of
+     * A multilayer perceptron: {@code inputSize} inputs (widened by the normalisation's steps, if any) {@code ->
+     * hidden... -> 1} logit, ReLU between layers; or an ensemble of
      * {@code members} such networks, trained side by side from different initial weights, whose logit is the mean
      * of theirs.
      *
@@ -70,27 +71,78 @@ public record ModelManifest(
         }
     }
 
-    /** Per-input mean and standard deviation, applied as {@code (x - mean) / std} before the network. */
-    public record Normalization(float[] mean, float[] std) {
+    /**
+     * How raw inputs become the network's inputs: each input {@code (x - mean) / std}, followed by one step
+     * {@code x >= t ? 1 : 0} for each of its thresholds {@code t} in {@code steps} (raw units, ascending).
+     *
+     * @param steps per input, the thresholds the trainer chose from the training labels (target-aware bins: a
+     *     sharp edge a smooth network cannot form from the standardised value alone); absent means none, as in
+     *     every manifest written before the field existed
+     */
+    public record Normalization(float[] mean, float[] std,
+            @JsonInclude(JsonInclude.Include.NON_NULL) float[][] steps) {
+
+        /** Standardisation alone. */
+        public Normalization(float[] mean, float[] std) {
+            this(mean, std, null);
+        }
+
+        /** How many values a row has once normalised: the width of the network's first layer. */
+        public int width() {
+            int width = mean.length;
+            if (steps != null) {
+                for (float[] thresholds : steps) {
+                    width += thresholds.length;
+                }
+            }
+            return width;
+        }
 
         /**
          * Rows {@code from..to} (through {@code order} when it is not null) normalised into one row-major
          * array: the only place inputs are normalised, for training batches and for scoring alike.
          */
         public float[] apply(float[][] rows, int[] order, int from, int to) {
-            int width = mean.length;
+            int inputs = mean.length;
+            int width = width();
             float[] flat = new float[(to - from) * width];
             for (int r = from; r < to; r++) {
                 float[] row = rows[order == null ? r : order[r]];
-                if (row.length != width) {
-                    throw new IllegalArgumentException("row " + r + " has " + row.length + " values but the model takes " + width);
+                if (row.length != inputs) {
+                    throw new IllegalArgumentException("row " + r + " has " + row.length + " values but the model takes " + inputs);
                 }
-                int base = (r - from) * width;
-                for (int c = 0; c < width; c++) {
-                    flat[base + c] = (row[c] - mean[c]) / std[c];
+                int at = (r - from) * width;
+                for (int c = 0; c < inputs; c++) {
+                    flat[at++] = (row[c] - mean[c]) / std[c];
+                    if (steps != null) {
+                        for (float threshold : steps[c]) {
+                            flat[at++] = row[c] >= threshold ? 1f : 0f;
+                        }
+                    }
                 }
             }
             return flat;
+        }
+
+        /** Why these parts do not fit {@code inputs} inputs, or null when they do. */
+        String mismatch(int inputs) {
+            if (mean == null || std == null || mean.length != inputs || std.length != inputs) {
+                return "does not have one mean and std per input";
+            }
+            if (steps == null) {
+                return null;
+            }
+            if (steps.length != inputs) {
+                return "has " + steps.length + " lists of steps for " + inputs + " inputs";
+            }
+            for (int c = 0; c < inputs; c++) {
+                for (int i = 1; i < steps[c].length; i++) {
+                    if (!(steps[c][i - 1] < steps[c][i])) {
+                        return "has steps of input " + c + " that do not ascend";
+                    }
+                }
+            }
+            return null;
         }
     }
 
@@ -119,12 +171,16 @@ public record ModelManifest(
         require(architecture == null || inputs.size() == architecture.inputSize(),
                 "the manifest of " + ref() + " lists " + inputs.size() + " inputs but its network takes "
                         + (architecture == null ? "no" : architecture.inputSize()));
-        require(normalization == null || normalization.mean() != null && normalization.std() != null
-                        && normalization.mean().length == inputs.size() && normalization.std().length == inputs.size(),
-                "the normalisation of " + ref() + " does not have one mean and std per input");
+        String mismatch = normalization == null ? null : normalization.mismatch(inputs.size());
+        require(mismatch == null, "the normalisation of " + ref() + " " + mismatch);
         require(weights != null && !weights.isBlank(), "the manifest of " + ref() + " names no weights file");
         require(!weights.contains("/") && !weights.contains("\\") && !weights.equals("..") && !weights.equals("."),
                 "the manifest of " + ref() + " names weights '" + weights + "'; it must be a file name in the version folder");
+    }
+
+    /** How many values the network takes a row: the inputs once normalised (steps included). */
+    public int networkWidth() {
+        return normalization == null ? inputs.size() : normalization.width();
     }
 
     /** How the weights are stored; {@link ModelFormat#DJL_MLP} when the manifest says nothing. */

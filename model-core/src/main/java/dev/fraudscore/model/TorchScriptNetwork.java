@@ -37,7 +37,7 @@ final class TorchScriptNetwork {
                     + manifest.name() + "/" + manifest.version() + ": " + reason(e)
                     + " (a TorchScript module is what torch.jit.save writes; torch.save of a state_dict is not one)", e);
         }
-        int width = manifest.inputs().size();
+        int width = manifest.networkWidth();
         ScoringNetwork network = new DjlBlockNetwork(model, width, manifest.transform());
         try {
             // also switches the module to inference mode once, before concurrent callers arrive

@@ -60,8 +60,44 @@ class ModelRepositoryTest {
     }
 
     @Test
+    void stepsRoundTripThroughJsonAndWidenTheNetworksInput() {
+        ModelRepository repository = new ModelRepository(root);
+        ModelManifest plain = manifest("1");
+        ModelManifest.Normalization stepped = new ModelManifest.Normalization(plain.normalization().mean(),
+                plain.normalization().std(), new float[][] {{5.39f}, {}});
+        repository.writeManifest(withNormalization(plain, stepped));
+
+        ModelManifest read = repository.readManifest("fraud-mlp", "1");
+
+        assertThat(read.normalization().steps()).hasNumberOfRows(2);
+        assertThat(read.normalization().steps()[1]).isEmpty();
+        assertThat(read.normalization().steps()[0]).containsExactly(5.39f);
+        assertThat(read.networkWidth()).isEqualTo(3);
+        assertThat(plain.networkWidth()).isEqualTo(2);
+    }
+
+    @Test
+    void stepsThatDoNotFitTheInputsAreRefusedWithASentence() {
+        ModelManifest plain = manifest("1");
+        float[] mean = plain.normalization().mean();
+        float[] std = plain.normalization().std();
+        assertThatThrownBy(withNormalization(plain, new ModelManifest.Normalization(mean, std, new float[][] {{1f}}))::validate)
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessage("the normalisation of fraud-mlp/1 has 1 lists of steps for 2 inputs");
+        assertThatThrownBy(withNormalization(plain, new ModelManifest.Normalization(mean, std,
+                        new float[][] {{}, {2f, 1f}}))::validate)
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessage("the normalisation of fraud-mlp/1 has steps of input 1 that do not ascend");
+    }
+
+    @Test
     void weightsPrefixDropsTheEpochSuffix() {
         assertThat(LoadedModel.weightsPrefix("fraud-mlp-0000.params")).isEqualTo("fraud-mlp");
+    }
+
+    private static ModelManifest withNormalization(ModelManifest m, ModelManifest.Normalization normalization) {
+        return new ModelManifest(m.name(), m.version(), m.createdAt(), m.featureSet(), m.inputs(), m.output(),
+                m.architecture(), normalization, m.metrics(), m.suggestedThresholds(), m.weights(), m.training());
     }
 
     private static ModelManifest manifest(String version) {

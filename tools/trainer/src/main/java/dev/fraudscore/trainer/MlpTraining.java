@@ -47,7 +47,7 @@ final class MlpTraining {
         DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.sigmoidBinaryCrossEntropyLoss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build())
                 .optDevices(new Device[] {Device.cpu()});
-        int width = architecture.inputSize();
+        int width = normalization.width();
         try (Trainer trainer = model.newTrainer(trainingConfig)) {
             trainer.initialize(new Shape(config.batchSize(), width));
             SplittableRandom shuffle = new SplittableRandom(config.seed());

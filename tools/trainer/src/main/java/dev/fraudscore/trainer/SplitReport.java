@@ -70,12 +70,16 @@ final class SplitReport {
         return m;
     }
 
-    /** How the MLP was trained; the baseline shares all of it but the hidden layers, members and dropout. */
+    /**
+     * How the MLP was trained; the baseline shares all of it but the hidden layers, members, dropout and steps (it
+     * sees the standardised inputs alone).
+     */
     private static Map<String, Object> training(TrainingConfig c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("hidden", c.hidden());
         m.put("members", c.members());
         m.put("dropout", c.dropout());
+        m.put("steps", c.steps());
         m.put("epochs", c.epochs());
         m.put("batchSize", c.batchSize());
         m.put("learningRate", c.learningRate());

@@ -70,12 +70,13 @@ final class SplitRun {
         LabelledRows test = all.select(testRows);
         String[] testCards = Arrays.stream(testRows).mapToObj(i -> cards[i]).toArray(String[]::new);
         requireBothClasses(test, "test (without the cards known compromised)", p.testFrom(), p.testUntil(), p);
-        Normalization normalization = Standardization.fit(fit.rows());
+        Normalization plain = Standardization.fit(fit.rows());
+        Normalization withSteps = Standardization.fit(fit, config.steps());
         int width = featureSet.features().size();
         Map<String, ModelScore> scores = new LinkedHashMap<>();
-        scores.put(MLP, score(config, config.architecture(width), normalization, fit,
+        scores.put(MLP, score(config, config.architecture(width), withSteps, fit,
                 validation, test, testCards, log));
-        scores.put(LOGISTIC_REGRESSION, score(config, new Architecture("mlp", width, List.of()), normalization, fit,
+        scores.put(LOGISTIC_REGRESSION, score(config, new Architecture("mlp", width, List.of()), plain, fit,
                 validation, test, testCards, log));
         return new Fold(p, fit.size() + validation.size(), fit.positives() + validation.positives(), test.size(),
                 test.positives(), scores, SingleFeatures.averagePrecision(featureSet.featureNames(), test));

@@ -2,13 +2,22 @@ package dev.fraudscore.trainer;
 
 import dev.fraudscore.model.ModelManifest.Normalization;
 
-/** Per-feature mean and standard deviation of the training rows, as the manifest stores them. */
+/**
+ * Per-feature mean and standard deviation of the training rows, as the manifest stores them, and with them the
+ * target-aware steps ({@link StepThresholds}) when a run asks for them.
+ */
 final class Standardization {
 
     /** Below this a feature is constant; dividing by 1 keeps it at 0 instead of blowing it up. */
     static final double MIN_STD = 1e-6;
 
     private Standardization() {
+    }
+
+    /** Standardisation plus up to {@code steps} thresholds per input from the labels of {@code rows}. */
+    static Normalization fit(LabelledRows rows, int steps) {
+        Normalization plain = fit(rows.rows());
+        return steps == 0 ? plain : new Normalization(plain.mean(), plain.std(), StepThresholds.fit(rows, steps));
     }
 
     static Normalization fit(float[][] rows) {

@@ -57,6 +57,11 @@ public final class TrainerCommand implements Callable<Integer> {
             + " training (default ${DEFAULT-VALUE}).")
     float dropout;
 
+    @Option(names = "--steps", defaultValue = "1", description = "Thresholds per input the trainer picks from the"
+            + " training labels (a small tree on that input alone); the network sees x >= t beside each standardised"
+            + " input, so it can form a sharp edge; 0 for none (default ${DEFAULT-VALUE}).")
+    int steps;
+
     @Option(names = "--if-empty", description = "Do nothing when the model already has a version.")
     boolean ifEmpty;
 
@@ -77,7 +82,7 @@ public final class TrainerCommand implements Callable<Integer> {
                 .withNetwork(hidden != null ? hidden : base.hidden(),
                         learningRate != null ? learningRate : base.learningRate(),
                         positiveShare != null ? positiveShare : base.positiveShare())
-                .withEnsemble(members, dropout);
+                .withEnsemble(members, dropout).withSteps(steps);
         PrintStream log = quiet ? new PrintStream(OutputStream.nullOutputStream()) : System.out;
         if (split.requested()) {
             return evaluate(config, log);

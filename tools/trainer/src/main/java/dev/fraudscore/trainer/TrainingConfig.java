@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param members how many networks of {@code hidden} are trained side by side and served as one, the mean of
  *     their logits (1: a single network)
  * @param dropout share of each hidden layer's units dropped while training (0: none)
+ * @param steps how many target-aware thresholds each input gets beside its standardised value
+ *     ({@link StepThresholds}; 0: none)
  */
 public record TrainingConfig(
         Path modelsDir,
@@ -33,11 +35,13 @@ public record TrainingConfig(
         double positiveShare,
         String featureSet,
         int members,
-        float dropout) {
+        float dropout,
+        int steps) {
 
     public static final String DEFAULT_MODEL_NAME = "fraud-mlp";
     public static final String DEFAULT_FEATURE_SET = "fraud_v1";
     static final int MAX_MEMBERS = 16;
+    static final int MAX_STEPS = 32;
 
     public TrainingConfig {
         Objects.requireNonNull(modelsDir, "modelsDir");
@@ -55,49 +59,55 @@ public record TrainingConfig(
         Objects.requireNonNull(featureSet, "featureSet");
         require(members >= 1 && members <= MAX_MEMBERS, "members must lie in [1, " + MAX_MEMBERS + "], got " + members);
         require(dropout >= 0 && dropout < 1, "dropout must lie in [0, 1), got " + dropout);
+        require(steps >= 0 && steps <= MAX_STEPS, "steps must lie in [0, " + MAX_STEPS + "], got " + steps);
         hidden = List.copyOf(hidden);
     }
 
     /** Good metrics in well under two minutes on two CPU cores. */
     public static TrainingConfig defaults(Path modelsDir) {
         return new TrainingConfig(modelsDir, DEFAULT_MODEL_NAME, 42, 6000, 90, 12, 256, 0.002f,
-                List.of(32, 16), 0.8, 0.1, DEFAULT_FEATURE_SET, 1, 0f);
+                List.of(32, 16), 0.8, 0.1, DEFAULT_FEATURE_SET, 1, 0f, 1);
     }
 
     /** A small run for tests: trains in a few seconds, still separates fraud well. */
     public static TrainingConfig small(Path modelsDir) {
         return new TrainingConfig(modelsDir, DEFAULT_MODEL_NAME, 7, 1500, 42, 8, 128, 0.003f,
-                List.of(32, 16), 0.8, 0.1, DEFAULT_FEATURE_SET, 1, 0f);
+                List.of(32, 16), 0.8, 0.1, DEFAULT_FEATURE_SET, 1, 0f, 1);
     }
 
     public TrainingConfig withModelName(String name) {
         return new TrainingConfig(modelsDir, name, seed, cards, days, epochs, batchSize, learningRate, hidden,
-                trainFraction, positiveShare, featureSet, members, dropout);
+                trainFraction, positiveShare, featureSet, members, dropout, steps);
     }
 
     public TrainingConfig withSeed(long newSeed) {
         return new TrainingConfig(modelsDir, modelName, newSeed, cards, days, epochs, batchSize, learningRate, hidden,
-                trainFraction, positiveShare, featureSet, members, dropout);
+                trainFraction, positiveShare, featureSet, members, dropout, steps);
     }
 
     public TrainingConfig withData(int newCards, int newDays) {
         return new TrainingConfig(modelsDir, modelName, seed, newCards, newDays, epochs, batchSize, learningRate, hidden,
-                trainFraction, positiveShare, featureSet, members, dropout);
+                trainFraction, positiveShare, featureSet, members, dropout, steps);
     }
 
     public TrainingConfig withEpochs(int newEpochs) {
         return new TrainingConfig(modelsDir, modelName, seed, cards, days, newEpochs, batchSize, learningRate, hidden,
-                trainFraction, positiveShare, featureSet, members, dropout);
+                trainFraction, positiveShare, featureSet, members, dropout, steps);
     }
 
     public TrainingConfig withNetwork(List<Integer> newHidden, float newLearningRate, double newPositiveShare) {
         return new TrainingConfig(modelsDir, modelName, seed, cards, days, epochs, batchSize, newLearningRate,
-                newHidden, trainFraction, newPositiveShare, featureSet, members, dropout);
+                newHidden, trainFraction, newPositiveShare, featureSet, members, dropout, steps);
     }
 
     public TrainingConfig withEnsemble(int newMembers, float newDropout) {
         return new TrainingConfig(modelsDir, modelName, seed, cards, days, epochs, batchSize, learningRate, hidden,
-                trainFraction, positiveShare, featureSet, newMembers, newDropout);
+                trainFraction, positiveShare, featureSet, newMembers, newDropout, steps);
+    }
+
+    public TrainingConfig withSteps(int newSteps) {
+        return new TrainingConfig(modelsDir, modelName, seed, cards, days, epochs, batchSize, learningRate, hidden,
+                trainFraction, positiveShare, featureSet, members, dropout, newSteps);
     }
 
     /** The network this run trains on {@code width} inputs; a plain MLP is written as manifests always were. */
@@ -107,7 +117,7 @@ public record TrainingConfig(
 
     public TrainingConfig withFeatureSet(String id) {
         return new TrainingConfig(modelsDir, modelName, seed, cards, days, epochs, batchSize, learningRate, hidden,
-                trainFraction, positiveShare, id, members, dropout);
+                trainFraction, positiveShare, id, members, dropout, steps);
     }
 
     /** What this run simulates. */

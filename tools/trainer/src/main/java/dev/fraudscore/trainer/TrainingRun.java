@@ -53,7 +53,7 @@ public final class TrainingRun {
         log.printf("%.1f s: simulated %d transactions (%d fraudulent); training on %d rows before %s, evaluating on %d%n",
                 seconds(started), all.size(), all.positives(), train.size(), Instant.ofEpochMilli(cutoff), eval.size());
 
-        Normalization normalization = Standardization.fit(train.rows());
+        Normalization normalization = Standardization.fit(train, config.steps());
         Architecture architecture = config.architecture(featureSet.features().size());
         MlpTraining.Trained trained = MlpTraining.train(config, architecture, normalization, train, log);
         try (var model = trained.model()) {
@@ -129,6 +129,7 @@ public final class TrainingRun {
         info.put("batchSize", config.batchSize());
         info.put("learningRate", config.learningRate());
         info.put("positiveShare", config.positiveShare());
+        info.put("steps", config.steps());
         info.put("optimizer", "adam");
         info.put("loss", "sigmoid_binary_cross_entropy_from_logits");
         info.put("epochLoss", epochLoss);

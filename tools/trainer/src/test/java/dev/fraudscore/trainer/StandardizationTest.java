@@ -22,4 +22,20 @@ class StandardizationTest {
         Normalization n = new Normalization(new float[] {10f}, new float[] {10f});
         assertThat(n.apply(rows, new int[] {2, 0, 1}, 0, 2)).containsExactly(1f, -1f);
     }
+
+    @Test
+    void stepsFollowEachStandardisedValue() {
+        float[][] rows = {{0f, 1f}, {20f, 3f}};
+        Normalization n = new Normalization(new float[] {10f, 2f}, new float[] {10f, 1f},
+                new float[][] {{5f, 15f}, {}});
+        assertThat(n.width()).isEqualTo(4);
+        assertThat(n.apply(rows, null, 0, 2)).containsExactly(-1f, 0f, 0f, -1f, 1f, 1f, 1f, 1f);
+    }
+
+    @Test
+    void fitsStepsFromTheLabelsOnlyWhenAsked() {
+        LabelledRows rows = StepThresholdsTest.amounts(100, 40, 220f);
+        assertThat(Standardization.fit(rows, 0).steps()).isNull();
+        assertThat(Standardization.fit(rows, 1).steps()[0]).hasSize(1);
+    }
 }

@@ -81,7 +81,18 @@ class TrainingRunIT {
         for (float std : m.normalization().std()) {
             assertThat(std).isPositive();
         }
-        assertThat(m.training()).containsKeys("seed", "rows", "epochs", "patterns");
+        assertThat(m.training()).containsKeys("seed", "rows", "epochs", "patterns").containsEntry("steps", 1);
+        // the default: one step per input that has two values or more in the training rows, so a wider first layer
+        assertThat(m.normalization().steps()).hasNumberOfRows(14);
+        assertThat(m.networkWidth()).isGreaterThan(14).isLessThanOrEqualTo(28);
+    }
+
+    @Test
+    void withoutStepsTheNetworkTakesTheStandardisedInputsAlone(@TempDir Path elsewhere) {
+        TrainingRun.execute(TrainingConfig.small(elsewhere).withEpochs(1).withSteps(0), System.out);
+        ModelManifest m = new ModelRepository(elsewhere).readManifest("fraud-mlp", "1");
+        assertThat(m.normalization().steps()).isNull();
+        assertThat(m.networkWidth()).isEqualTo(14);
     }
 
     @Test
