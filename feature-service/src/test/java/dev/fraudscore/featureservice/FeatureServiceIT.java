@@ -17,13 +17,11 @@ import dev.fraudscore.contracts.feature.v1.Transaction;
 import dev.fraudscore.features.FraudV1;
 import dev.fraudscore.features.FraudV2;
 import dev.fraudscore.testsupport.TestRedis;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,11 +32,8 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -48,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The whole service: gRPC on its own Netty port (0), the actuator on the servlet port, a real Redis. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.grpc.server.port=0", "spring.grpc.server.host=127.0.0.1"})
-class FeatureServiceIT {
+class FeatureServiceIT extends GrpcClientIT {
 
     private static final String PREFIX = TestRedis.uniquePrefix();
     private static final Instant AT = Instant.parse("2026-04-01T09:30:00Z");
@@ -58,26 +53,11 @@ class FeatureServiceIT {
         TestRedisProperties.register(registry, PREFIX);
     }
 
-    @LocalGrpcPort
-    int grpcPort;
-
     @LocalServerPort
     int httpPort;
 
     @Autowired
     StringRedisTemplate redis;
-
-    private ManagedChannel channel;
-
-    @BeforeEach
-    void connect() {
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
-    }
-
-    @AfterEach
-    void disconnect() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
 
     private FeatureServiceGrpc.FeatureServiceBlockingStub features() {
         return FeatureServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS);

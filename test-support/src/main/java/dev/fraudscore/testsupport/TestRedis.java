@@ -89,6 +89,14 @@ public final class TestRedis {
         }
     }
 
+    /**
+     * A {@code redis-server} from the PATH of its own, on a free port, stopped at exit: for a test that stalls or
+     * breaks its Redis, which no other test may share.
+     */
+    public static TestRedis privateServer() {
+        return startLocalServer();
+    }
+
     private static TestRedis startLocalServer() {
         int port = FreePorts.next();
         try {

@@ -82,8 +82,10 @@ final class PipelinedScripts {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(failure(e));
         }
+        // no orTimeout here: each command already fails after the client's command timeout (Spring Boot enables
+        // Lettuce's TimeoutOptions with spring.data.redis.timeout), on Lettuce's wheel timer, where orTimeout would
+        // schedule and cancel a task on the JDK's delay scheduler for every call, a thread wake-up each (JDK 25)
         return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
-                .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
                 .handle((done, failure) -> {
                     if (failure != null) {
                         throw new CompletionException(failure(failure));
