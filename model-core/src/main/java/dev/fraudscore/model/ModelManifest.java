@@ -136,6 +136,9 @@ public record ModelManifest(
                 return "has " + steps.length + " lists of steps for " + inputs + " inputs";
             }
             for (int c = 0; c < inputs; c++) {
+                if (steps[c] == null) {
+                    return "has no list of steps for input " + c + " (an input without steps has [])";
+                }
                 for (int i = 1; i < steps[c].length; i++) {
                     if (!(steps[c][i - 1] < steps[c][i])) {
                         return "has steps of input " + c + " that do not ascend";

@@ -88,6 +88,10 @@ class ModelRepositoryTest {
                         new float[][] {{}, {2f, 1f}}))::validate)
                 .isInstanceOf(InvalidModelException.class)
                 .hasMessage("the normalisation of fraud-mlp/1 has steps of input 1 that do not ascend");
+        assertThatThrownBy(withNormalization(plain, new ModelManifest.Normalization(mean, std,
+                        new float[][] {{1f}, null}))::validate)
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessage("the normalisation of fraud-mlp/1 has no list of steps for input 1 (an input without steps has [])");
     }
 
     @Test
