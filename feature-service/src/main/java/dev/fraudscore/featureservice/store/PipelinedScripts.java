@@ -121,10 +121,6 @@ final class PipelinedScripts {
     /** What the caller gets for a failure: Redis cannot serve now ({@code FeatureStoreUnavailableException}), or the error. */
     private RuntimeException failure(Throwable thrown) {
         Throwable cause = unwrapped(thrown);
-        if (cause instanceof TimeoutException) {
-            return translated(new QueryTimeoutException("Redis did not answer the pipelined scripts within " + timeout,
-                    cause));
-        }
         if (cause instanceof DataAccessException dataAccess) {
             return translated(dataAccess);
         }

@@ -71,7 +71,7 @@ final class SplitRun {
         String[] testCards = Arrays.stream(testRows).mapToObj(i -> cards[i]).toArray(String[]::new);
         requireBothClasses(test, "test (without the cards known compromised)", p.testFrom(), p.testUntil(), p);
         Normalization plain = Standardization.fit(fit.rows());
-        Normalization withSteps = Standardization.fit(fit, config.steps());
+        Normalization withSteps = Standardization.withSteps(plain, fit, config.steps());
         int width = featureSet.features().size();
         Map<String, ModelScore> scores = new LinkedHashMap<>();
         scores.put(MLP, score(config, config.architecture(width), withSteps, fit,

@@ -14,9 +14,8 @@ final class Standardization {
     private Standardization() {
     }
 
-    /** Standardisation plus up to {@code steps} thresholds per input from the labels of {@code rows}. */
-    static Normalization fit(LabelledRows rows, int steps) {
-        Normalization plain = fit(rows.rows());
+    /** {@code plain} (fitted on {@code rows}) plus up to {@code steps} thresholds per input from their labels. */
+    static Normalization withSteps(Normalization plain, LabelledRows rows, int steps) {
         return steps == 0 ? plain : new Normalization(plain.mean(), plain.std(), StepThresholds.fit(rows, steps));
     }
 

@@ -33,7 +33,6 @@ final class StepThresholds {
     private static float[] fitInput(LabelledRows rows, int c, int maxSteps) {
         int n = rows.size();
         float[] values = new float[n];
-        boolean[] fraud = new boolean[n];
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -42,8 +41,7 @@ final class StepThresholds {
         int[] positivesBefore = new int[n + 1];
         for (int i = 0; i < n; i++) {
             values[i] = rows.rows()[order[i]][c];
-            fraud[i] = rows.labels()[order[i]] > 0.5f;
-            positivesBefore[i + 1] = positivesBefore[i] + (fraud[i] ? 1 : 0);
+            positivesBefore[i + 1] = positivesBefore[i] + (rows.labels()[order[i]] > 0.5f ? 1 : 0);
         }
         PriorityQueue<Split> candidates = new PriorityQueue<>(Comparator.comparingDouble(Split::gain).reversed());
         offer(candidates, best(values, positivesBefore, 0, n));

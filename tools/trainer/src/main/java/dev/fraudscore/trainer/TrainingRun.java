@@ -53,7 +53,8 @@ public final class TrainingRun {
         log.printf("%.1f s: simulated %d transactions (%d fraudulent); training on %d rows before %s, evaluating on %d%n",
                 seconds(started), all.size(), all.positives(), train.size(), Instant.ofEpochMilli(cutoff), eval.size());
 
-        Normalization normalization = Standardization.fit(train, config.steps());
+        Normalization normalization =
+                Standardization.withSteps(Standardization.fit(train.rows()), train, config.steps());
         Architecture architecture = config.architecture(featureSet.features().size());
         MlpTraining.Trained trained = MlpTraining.train(config, architecture, normalization, train, log);
         try (var model = trained.model()) {

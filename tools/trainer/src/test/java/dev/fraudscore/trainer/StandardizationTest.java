@@ -35,7 +35,8 @@ class StandardizationTest {
     @Test
     void fitsStepsFromTheLabelsOnlyWhenAsked() {
         LabelledRows rows = StepThresholdsTest.amounts(100, 40, 220f);
-        assertThat(Standardization.fit(rows, 0).steps()).isNull();
-        assertThat(Standardization.fit(rows, 1).steps()[0]).hasSize(1);
+        Normalization plain = Standardization.fit(rows.rows());
+        assertThat(Standardization.withSteps(plain, rows, 0).steps()).isNull();
+        assertThat(Standardization.withSteps(plain, rows, 1).steps()[0]).hasSize(1);
     }
 }
