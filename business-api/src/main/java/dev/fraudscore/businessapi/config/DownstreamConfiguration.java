@@ -39,11 +39,11 @@ public class DownstreamConfiguration {
         return channels;
     }
 
-    /** Only schedules time-limiter timeouts: one thread is plenty. */
+    /** Only schedules the breakers' grace period: one thread is plenty. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService downstreamTimers() {
         return Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "downstream-timeouts");
+            Thread thread = new Thread(runnable, "breaker-grace");
             thread.setDaemon(true);
             return thread;
         });
@@ -58,28 +58,28 @@ public class DownstreamConfiguration {
     }
 
     @Bean
-    FeatureClient featureClient(DownstreamChannels channels, CircuitBreakerRegistry breakers, TimeLimiterRegistry limiters,
-            ScheduledExecutorService downstreamTimers) {
-        return new FeatureClient(channels.features(), guard("features", breakers, limiters, downstreamTimers));
+    FeatureClient featureClient(DownstreamChannels channels, CircuitBreakerRegistry breakers,
+            TimeLimiterRegistry limiters) {
+        return new FeatureClient(channels.features(), guard("features", breakers, limiters));
     }
 
     /** Its own breaker and time limiter ({@code labels}): feedback must not open the scoring path's breaker. */
     @Bean
-    LabelClient labelClient(DownstreamChannels channels, CircuitBreakerRegistry breakers, TimeLimiterRegistry limiters,
-            ScheduledExecutorService downstreamTimers) {
-        return new LabelClient(channels.features(), guard("labels", breakers, limiters, downstreamTimers));
+    LabelClient labelClient(DownstreamChannels channels, CircuitBreakerRegistry breakers,
+            TimeLimiterRegistry limiters) {
+        return new LabelClient(channels.features(), guard("labels", breakers, limiters));
     }
 
     @Bean
-    PredictClient predictClient(DownstreamChannels channels, CircuitBreakerRegistry breakers, TimeLimiterRegistry limiters,
-            ScheduledExecutorService downstreamTimers) {
-        return new PredictClient(channels.predict(), guard("predict", breakers, limiters, downstreamTimers));
+    PredictClient predictClient(DownstreamChannels channels, CircuitBreakerRegistry breakers,
+            TimeLimiterRegistry limiters) {
+        return new PredictClient(channels.predict(), guard("predict", breakers, limiters));
     }
 
     @Bean
     PostprocessClient postprocessClient(DownstreamChannels channels, CircuitBreakerRegistry breakers,
-            TimeLimiterRegistry limiters, ScheduledExecutorService downstreamTimers) {
-        return new PostprocessClient(channels.postprocess(), guard("postprocess", breakers, limiters, downstreamTimers));
+            TimeLimiterRegistry limiters) {
+        return new PostprocessClient(channels.postprocess(), guard("postprocess", breakers, limiters));
     }
 
     /**
@@ -108,8 +108,7 @@ public class DownstreamConfiguration {
         return cache;
     }
 
-    private static GuardedDownstream guard(String name, CircuitBreakerRegistry breakers, TimeLimiterRegistry limiters,
-            ScheduledExecutorService timers) {
-        return new GuardedDownstream(name, breakers.circuitBreaker(name), limiters.timeLimiter(name), timers);
+    private static GuardedDownstream guard(String name, CircuitBreakerRegistry breakers, TimeLimiterRegistry limiters) {
+        return new GuardedDownstream(name, breakers.circuitBreaker(name), limiters.timeLimiter(name));
     }
 }

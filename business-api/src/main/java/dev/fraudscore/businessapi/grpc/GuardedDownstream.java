@@ -1,29 +1,28 @@
 package dev.fraudscore.businessapi.grpc;
 
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
-import com.google.common.util.concurrent.MoreExecutors;
 import dev.fraudscore.businessapi.pipeline.StepFailure;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One downstream behind its Resilience4j circuit breaker and time limiter. A call runs on the gRPC
- * future stub with a gRPC deadline of the call's budget; the time limiter (its configured timeout is the
- * downstream's own timeout) cancels the RPC if that deadline is somehow not honoured, and the breaker
- * stops calling a downstream that keeps failing.
+ * One downstream behind its Resilience4j circuit breaker, with the timeout its time limiter configures
+ * ({@code resilience4j.timelimiter.instances.<name>.timeout-duration}). A call runs on the gRPC future stub
+ * with a gRPC deadline of the call's budget, and the caller waits for it at most the budget and a little
+ * slack; the breaker stops calling a downstream that keeps failing.
+ * <p>
+ * The time limiter is not asked to run the call: the gRPC deadline already ends it, and the limiter's own
+ * timeout, scheduled and cancelled on a timer thread for every call, cost a thread wake-up per call
+ * (README "CPU budget"). Its events (and so its metrics) still come from here: success, error, or a
+ * timeout when the deadline passed.
  * <p>
  * A call whose budget the request's deadline cut below the downstream's own timeout, and that then
  * ran out of time, is not held against the downstream: the time was spent upstream, and counting it
@@ -32,19 +31,17 @@ import org.slf4j.LoggerFactory;
 public final class GuardedDownstream {
 
     private static final Logger log = LoggerFactory.getLogger(GuardedDownstream.class);
-    // the caller's last line of defence if both the gRPC deadline and the time limiter missed
+    // the caller's last line of defence if the gRPC deadline is somehow not honoured
     private static final long WAIT_SLACK_MILLIS = 20;
 
     private final String name;
     private final CircuitBreaker breaker;
     private final TimeLimiter limiter;
-    private final ScheduledExecutorService timers;
 
-    public GuardedDownstream(String name, CircuitBreaker breaker, TimeLimiter limiter, ScheduledExecutorService timers) {
+    public GuardedDownstream(String name, CircuitBreaker breaker, TimeLimiter limiter) {
         this.name = name;
         this.breaker = breaker;
         this.limiter = limiter;
-        this.timers = timers;
         breaker.getEventPublisher().onStateTransition(event ->
                 log.warn("Circuit breaker of {} went {}", name, event.getStateTransition()));
     }
@@ -68,23 +65,20 @@ public final class GuardedDownstream {
             throw GrpcFailures.of(name, CallNotPermittedException.createCallNotPermittedException(breaker));
         }
         long started = breaker.getCurrentTimestamp();
-        AtomicReference<CompletableFuture<T>> call = new AtomicReference<>();
-        CompletableFuture<T> answer = limiter.executeCompletionStage(timers, () -> {
-            call.set(start(rpc, budget));
-            return call.get();
-        }).toCompletableFuture();
+        ListenableFuture<T> call = rpc.apply(budget);
         try {
-            T value = answer.get(budget.toMillis() + WAIT_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+            T value = call.get(budget.toMillis() + WAIT_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+            limiter.onSuccess();
             breaker.onSuccess(breaker.getCurrentTimestamp() - started, breaker.getTimestampUnit());
             return value;
         } catch (ExecutionException e) {
             throw failed(e.getCause(), started, budget);
         } catch (TimeoutException e) {
-            abandon(call.get());
+            call.cancel(true);
             throw failed(e, started, budget);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            abandon(call.get());
+            call.cancel(true);
             breaker.releasePermission();
             throw GrpcFailures.unusable(name, "interrupted while waiting");
         }
@@ -92,6 +86,8 @@ public final class GuardedDownstream {
 
     private StepFailure failed(Throwable cause, long started, Duration budget) {
         StepFailure failure = GrpcFailures.of(name, cause);
+        // the deadline's DEADLINE_EXCEEDED counts as the limiter's timeout, as its own timer's would
+        limiter.onError(failure.kind() == StepFailure.Kind.TIMEOUT ? new TimeoutException(failure.sentence()) : cause);
         boolean cutByDeadline = budget.compareTo(timeout()) < 0;
         if (cutByDeadline && failure.kind() == StepFailure.Kind.TIMEOUT) {
             breaker.releasePermission();
@@ -99,34 +95,5 @@ public final class GuardedDownstream {
             breaker.onError(breaker.getCurrentTimestamp() - started, breaker.getTimestampUnit(), cause);
         }
         return failure;
-    }
-
-    private static <T> CompletableFuture<T> start(Function<Duration, ListenableFuture<T>> rpc, Duration budget) {
-        ListenableFuture<T> call = rpc.apply(budget);
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Futures.addCallback(call, new FutureCallback<>() {
-            @Override
-            public void onSuccess(T value) {
-                result.complete(value);
-            }
-
-            @Override
-            public void onFailure(Throwable t) {
-                result.completeExceptionally(t);
-            }
-        }, MoreExecutors.directExecutor());
-        // the time limiter fails (or cancels) this future on timeout: cancel the RPC too, freeing the server
-        result.whenComplete((value, failure) -> {
-            if (failure != null && !call.isDone()) {
-                call.cancel(true);
-            }
-        });
-        return result;
-    }
-
-    private static void abandon(CompletableFuture<?> call) {
-        if (call != null) {
-            call.cancel(true);
-        }
     }
 }

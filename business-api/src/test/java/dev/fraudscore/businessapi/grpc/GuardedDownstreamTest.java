@@ -2,7 +2,6 @@ package dev.fraudscore.businessapi.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.SettableFuture;
@@ -11,34 +10,33 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.event.TimeLimiterEvent;
 import io.grpc.Status;
 import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The guard with futures the test completes by hand (no channel, no socket). The time limiter's timer
- * is one where every timeout is already due, so a call that never answers times out at once: no test
- * waits for real time to pass.
+ * The guard with futures the test completes by hand (no channel, no socket). A call that never answers
+ * holds its caller for its budget and the slack, a few tens of milliseconds here.
  */
 class GuardedDownstreamTest {
 
-    private final TimeIsUp timers = new TimeIsUp();
     private final CircuitBreaker breaker = CircuitBreaker.of("features", CircuitBreakerConfig.custom()
             .slidingWindowSize(2).minimumNumberOfCalls(2).failureRateThreshold(50)
             .recordException(new DownstreamFailurePredicate()).build());
-    private final GuardedDownstream guard = new GuardedDownstream("features", breaker,
-            TimeLimiter.of("features", TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(100)).build()), timers);
+    private final TimeLimiter limiter =
+            TimeLimiter.of("features", TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(100)).build());
+    private final GuardedDownstream guard = new GuardedDownstream("features", breaker, limiter);
+    private final List<TimeLimiterEvent.Type> limiterEvents = new CopyOnWriteArrayList<>();
 
-    @AfterEach
-    void stopTimers() {
-        timers.shutdownNow();
+    @BeforeEach
+    void recordLimiterEvents() {
+        limiter.getEventPublisher().onEvent(event -> limiterEvents.add(event.getEventType()));
     }
 
     @Test
@@ -53,6 +51,7 @@ class GuardedDownstreamTest {
         assertThat(answer).isEqualTo("vector");
         assertThat(deadline.get()).isEqualTo(Duration.ofMillis(70));
         assertThat(guard.timeout()).isEqualTo(Duration.ofMillis(100));
+        assertThat(limiterEvents).containsExactly(TimeLimiterEvent.Type.SUCCESS);
     }
 
     @Test
@@ -61,9 +60,9 @@ class GuardedDownstreamTest {
 
         assertThatThrownBy(() -> guard.call(Duration.ofMillis(100), d -> never))
                 .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.kind()).isEqualTo(StepFailure.Kind.TIMEOUT));
-        // the RPC is cancelled on the timer thread, just after the caller got its answer
-        await().atMost(Duration.ofSeconds(2)).until(never::isCancelled);
+        assertThat(never).isCancelled();
         assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+        assertThat(limiterEvents).containsExactly(TimeLimiterEvent.Type.TIMEOUT);
     }
 
     @Test
@@ -72,7 +71,7 @@ class GuardedDownstreamTest {
 
         assertThatThrownBy(() -> guard.call(Duration.ofMillis(30), d -> never))
                 .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.kind()).isEqualTo(StepFailure.Kind.TIMEOUT));
-        await().atMost(Duration.ofSeconds(2)).until(never::isCancelled);
+        assertThat(never).isCancelled();
         assertThat(breaker.getMetrics().getNumberOfBufferedCalls()).isZero();
     }
 
@@ -93,6 +92,16 @@ class GuardedDownstreamTest {
             return Futures.immediateFuture("x");
         })).isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.kind()).isEqualTo(StepFailure.Kind.BREAKER_OPEN));
         assertThat(calls).hasValue(0);
+        assertThat(limiterEvents).containsExactly(TimeLimiterEvent.Type.ERROR, TimeLimiterEvent.Type.ERROR);
+    }
+
+    @Test
+    void theDeadlinePassingOnTheServerCountsAsTheLimitersTimeout() {
+        assertThatThrownBy(() -> guard.call(Duration.ofMillis(50),
+                d -> Futures.immediateFailedFuture(Status.DEADLINE_EXCEEDED.asRuntimeException())))
+                .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.kind()).isEqualTo(StepFailure.Kind.TIMEOUT));
+
+        assertThat(limiterEvents).containsExactly(TimeLimiterEvent.Type.TIMEOUT);
     }
 
     @Test
@@ -120,23 +129,5 @@ class GuardedDownstreamTest {
                 .isEqualTo(StepFailure.Kind.TIMEOUT);
         assertThat(GrpcFailures.of("model", Status.INTERNAL.asRuntimeException()).kind()).isEqualTo(StepFailure.Kind.BROKEN);
         assertThat(GrpcFailures.of("model", new IllegalStateException("bug")).kind()).isEqualTo(StepFailure.Kind.BROKEN);
-    }
-
-    /** A timer on which every delay has already passed: scheduled work runs at once. */
-    private static final class TimeIsUp extends ScheduledThreadPoolExecutor {
-
-        TimeIsUp() {
-            super(1);
-        }
-
-        @Override
-        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-            return super.schedule(command, 0, unit);
-        }
-
-        @Override
-        public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
-            return super.schedule(callable, 0, unit);
-        }
     }
 }

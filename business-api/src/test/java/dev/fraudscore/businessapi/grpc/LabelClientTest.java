@@ -27,8 +27,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +39,6 @@ class LabelClientTest {
 
     private final Deque<Status> answers = new ArrayDeque<>();
     private final List<RecordLabelRequest> received = new ArrayList<>();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final CircuitBreaker breaker = CircuitBreaker.of("labels", CircuitBreakerConfig.custom()
             .recordException(new DownstreamFailurePredicate()).build());
     private Server server;
@@ -67,14 +64,13 @@ class LabelClientTest {
         }).build().start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         client = new LabelClient(channel, new GuardedDownstream("labels", breaker,
-                TimeLimiter.of("labels", TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(5)).build()), timers));
+                TimeLimiter.of("labels", TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(5)).build())));
     }
 
     @AfterEach
     void stop() {
         channel.shutdownNow();
         server.shutdownNow();
-        timers.shutdownNow();
     }
 
     @Test
