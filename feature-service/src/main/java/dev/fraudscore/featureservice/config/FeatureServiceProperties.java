@@ -1,6 +1,7 @@
 package dev.fraudscore.featureservice.config;
 
 import dev.fraudscore.featureservice.store.HistoryTtls;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param recordInLabelSets whether every transaction is also recorded in every served set that counts labels (in
  *     the same Redis round trip), so that a late label finds it whichever set's model scored it; off, a
  *     transaction is known only to the set that was asked for, and labels for another set's transactions are 404
+ * @param ioThreads threads of the one Netty event loop the gRPC server and the Redis client share (default 1); with
+ *     more, a call and its Redis connection may sit on different threads, and each call costs a wake-up more
  */
 @Validated
 @ConfigurationProperties("fraudscore.features")
@@ -36,7 +39,8 @@ public record FeatureServiceProperties(
         @DefaultValue("24h") @NotNull Duration txCacheTtl,
         @DefaultValue("25h") @NotNull Duration windowTtl,
         @DefaultValue("1s") @NotNull Duration storeProbePeriod,
-        @DefaultValue("true") boolean recordInLabelSets) {
+        @DefaultValue("true") boolean recordInLabelSets,
+        @DefaultValue("1") @Min(1) int ioThreads) {
 
     public FeatureServiceProperties {
         if (txCacheTtl != null && windowTtl != null) {

@@ -15,6 +15,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisSystemException;
@@ -30,7 +32,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * others' replies stand: nothing runs twice.
  *
  * <p>{@link #executeAsync} never blocks: the replies complete on Lettuce's I/O thread, so a gRPC call can be
- * answered from there without a thread of its own waiting on Redis. {@link #execute} waits for the same.
+ * answered from there without a thread of its own waiting on Redis. {@link #execute} waits for the same. Nor does
+ * it connect on the caller's thread: the shared connection is opened once, on a thread of its own, and kept (Lettuce
+ * reconnects it in place). A call on the event loop that Lettuce shares with the gRPC server must not wait for a
+ * connect that needs that same loop.
  */
 final class PipelinedScripts {
 
@@ -40,6 +45,9 @@ final class PipelinedScripts {
     private final StringRedisTemplate redis;
     private final String storeAddress;
     private final Duration timeout;
+    // the shared connection's commands once opened; a failed opening is tried again by the next call
+    private final AtomicReference<CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>>> connection =
+            new AtomicReference<>();
 
     PipelinedScripts(StringRedisTemplate redis, String storeAddress) {
         this.redis = Objects.requireNonNull(redis, "redis");
@@ -70,11 +78,41 @@ final class PipelinedScripts {
      * @return each call's reply, read by the call, in order; or the failure the blocking {@link #execute} throws
      */
     CompletableFuture<List<Object>> executeAsync(List<ScriptCall<?>> calls) {
-        RedisClusterAsyncCommands<byte[], byte[]> async;
+        CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> opened = connection();
+        if (opened.isDone() && !opened.isCompletedExceptionally()) {
+            return send(opened.join(), calls);
+        }
+        return opened.handle((async, failure) -> failure == null ? send(async, calls)
+                : CompletableFuture.<List<Object>>failedFuture(failure(failure))).thenCompose(Function.identity());
+    }
+
+    /** The shared connection's commands: at once when open, else when an opening on a thread of its own ends. */
+    private CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> connection() {
+        CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> current = connection.get();
+        if (current != null && !current.isCompletedExceptionally()) {
+            return current;
+        }
+        CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> opening = new CompletableFuture<>();
+        if (!connection.compareAndSet(current, opening)) {
+            return connection.get();
+        }
+        Thread opener = new Thread(() -> {
+            try {
+                opening.complete(redis.execute((RedisCallback<RedisClusterAsyncCommands<byte[], byte[]>>) c ->
+                        asyncCommands(c.getNativeConnection())));
+            } catch (RuntimeException e) {
+                opening.completeExceptionally(e);
+            }
+        }, "redis-connect");
+        opener.setDaemon(true);
+        opener.start();
+        return opening;
+    }
+
+    private CompletableFuture<List<Object>> send(RedisClusterAsyncCommands<byte[], byte[]> async,
+            List<ScriptCall<?>> calls) {
         List<CompletableFuture<Object>> replies = new ArrayList<>(calls.size());
         try {
-            async = redis.execute((RedisCallback<RedisClusterAsyncCommands<byte[], byte[]>>) connection ->
-                    asyncCommands(connection.getNativeConnection()));
             for (ScriptCall<?> call : calls) {
                 replies.add(reply(async, call, async.<byte[]>evalsha(call.script().getSha1(), ScriptOutputType.VALUE,
                         call.keyBytes(), call.argBytes()).toCompletableFuture()));
