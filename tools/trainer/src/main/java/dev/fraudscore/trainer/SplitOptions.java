@@ -31,6 +31,10 @@ final class SplitOptions {
             + " out of fitting to choose thresholds (default ${DEFAULT-VALUE}).")
     int validationDays;
 
+    @Option(names = "--refit", description = "After choosing the thresholds, train each model again on the whole"
+            + " training period, validation days included, and score the test days with it (twice the training time).")
+    boolean refit;
+
     @Option(names = "--folds", defaultValue = "1", description = "Prequential folds, each test-days later than the"
             + " previous (default ${DEFAULT-VALUE}).")
     int folds;
@@ -49,7 +53,7 @@ final class SplitOptions {
                     + " and the first training day");
         }
         try {
-            return new TimeSplit(start, trainDays, delayDays, testDays, validationDays, folds);
+            return new TimeSplit(start, trainDays, delayDays, testDays, validationDays, folds, refit);
         } catch (IllegalArgumentException e) {
             throw new TrainingException(e.getMessage(), e);
         }

@@ -97,6 +97,9 @@ final class SplitReport {
         m.put("folds", s.folds());
         m.put("thresholdsChosenOn", "the last " + s.validationDays() + " day(s) of each training period, held out of"
                 + " fitting; never the test period");
+        // true: the test period was scored by each model trained again on the whole training period, at the threshold
+        // the model fitted without the validation days chose
+        m.put("refit", s.refit());
         m.put("labelReportLag", LabelledTransaction.REPORT_LAG.toString());
         return m;
     }

@@ -1,5 +1,6 @@
 package dev.fraudscore.trainer;
 
+import ai.djl.Model;
 import dev.fraudscore.features.FeatureSet;
 import dev.fraudscore.model.MlpNetwork;
 import dev.fraudscore.model.ModelManifest.Architecture;
@@ -18,8 +19,9 @@ import java.util.Map;
 /**
  * The Handbook's evaluation protocol on a labelled history: replay everything through feature-core (labels known
  * only once reported), then per fold train the MLP and a logistic regression (the same network without hidden
- * layers) on the same rows, choose thresholds on the validation days, and score the test period without the cards
- * already known compromised ({@link KnownCompromised}), as the Handbook does.
+ * layers) on the same rows, choose thresholds on the validation days (and with {@link TimeSplit#refit()} train both
+ * again on the whole training period), and score the test period without the cards already known compromised
+ * ({@link KnownCompromised}), as the Handbook does.
  */
 final class SplitRun {
 
@@ -65,33 +67,66 @@ final class SplitRun {
             TimeSplit split, TimeSplit.Fold p, PrintStream log) {
         LabelledRows fit = slice(all, p.fitFrom(), p.validationFrom(), "training", p);
         LabelledRows validation = slice(all, p.validationFrom(), p.trainUntil(split), "validation", p);
+        LabelledRows refit = split.refit() ? slice(all, p.fitFrom(), p.trainUntil(split), "training", p) : null;
         slice(all, p.testFrom(), p.testUntil(), "test", p);
         int[] testRows = KnownCompromised.testRows(all, cards, split, p);
         LabelledRows test = all.select(testRows);
         String[] testCards = Arrays.stream(testRows).mapToObj(i -> cards[i]).toArray(String[]::new);
         requireBothClasses(test, "test (without the cards known compromised)", p.testFrom(), p.testUntil(), p);
-        Normalization plain = Standardization.fit(fit.rows());
-        Normalization withSteps = Standardization.withSteps(plain, fit, config.steps());
         int width = featureSet.features().size();
         Map<String, ModelScore> scores = new LinkedHashMap<>();
-        scores.put(MLP, score(config, config.architecture(width), withSteps, fit,
-                validation, test, testCards, log));
-        scores.put(LOGISTIC_REGRESSION, score(config, new Architecture("mlp", width, List.of()), plain, fit,
-                validation, test, testCards, log));
+        scores.put(MLP, score(config, config.architecture(width), config.steps(), fit, validation, refit, test,
+                testCards, log));
+        scores.put(LOGISTIC_REGRESSION, score(config, new Architecture("mlp", width, List.of()), 0, fit, validation,
+                refit, test, testCards, log));
         return new Fold(p, fit.size() + validation.size(), fit.positives() + validation.positives(), test.size(),
                 test.positives(), scores, SingleFeatures.averagePrecision(featureSet.featureNames(), test));
     }
 
-    private static ModelScore score(TrainingConfig config, Architecture architecture, Normalization normalization,
-            LabelledRows fit, LabelledRows validation, LabelledRows test, String[] testCards, PrintStream log) {
-        PrintStream epochs = new PrintStream(OutputStream.nullOutputStream());
-        MlpTraining.Trained trained = MlpTraining.train(config, architecture, normalization, fit, epochs);
-        try (var model = trained.model()) {
+    /**
+     * Trains on {@code fit}, chooses the threshold on {@code validation} and scores {@code test}; with {@code refit}
+     * rows, a second model trained on them scores {@code test} at the first one's threshold.
+     */
+    private static ModelScore score(TrainingConfig config, Architecture architecture, int steps, LabelledRows fit,
+            LabelledRows validation, LabelledRows refit, LabelledRows test, String[] testCards, PrintStream log) {
+        float[] validationScores;
+        float[] testScores = null;
+        try (Scorer scorer = Scorer.train(config, architecture, steps, fit, log)) {
+            validationScores = scorer.probabilities(validation);
+            if (refit == null) {
+                testScores = scorer.probabilities(test);
+            }
+        }
+        if (refit != null) {
+            try (Scorer scorer = Scorer.train(config, architecture, steps, refit, log)) {
+                testScores = scorer.probabilities(test);
+            }
+        }
+        return ModelScore.of(testScores, test, testCards, validationScores, validation);
+    }
+
+    /** A trained model with the normalisation (and steps) fitted on its own training rows. */
+    private record Scorer(Model model, Normalization normalization) implements AutoCloseable {
+
+        static Scorer train(TrainingConfig config, Architecture architecture, int steps, LabelledRows rows,
+                PrintStream log) {
+            Normalization normalization = Standardization.withSteps(Standardization.fit(rows.rows()), rows, steps);
+            PrintStream epochs = new PrintStream(OutputStream.nullOutputStream());
+            MlpTraining.Trained trained = MlpTraining.train(config, architecture, normalization, rows, epochs);
             double[] loss = trained.epochLoss();
-            log.printf("  %s %s x %d: final training loss %.5f%n", architecture.hidden().isEmpty()
-                    ? LOGISTIC_REGRESSION : MLP, architecture.hidden(), architecture.memberCount(), loss[loss.length - 1]);
-            return ModelScore.of(MlpNetwork.probabilities(model, normalization, test.rows()), test, testCards,
-                    MlpNetwork.probabilities(model, normalization, validation.rows()), validation);
+            log.printf("  %s %s x %d on %d rows: final training loss %.5f%n", architecture.hidden().isEmpty()
+                    ? LOGISTIC_REGRESSION : MLP, architecture.hidden(), architecture.memberCount(), rows.size(),
+                    loss[loss.length - 1]);
+            return new Scorer(trained.model(), normalization);
+        }
+
+        float[] probabilities(LabelledRows rows) {
+            return MlpNetwork.probabilities(model, normalization, rows.rows());
+        }
+
+        @Override
+        public void close() {
+            model.close();
         }
     }
 

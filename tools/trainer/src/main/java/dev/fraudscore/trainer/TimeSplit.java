@@ -13,9 +13,12 @@ import java.util.List;
  * Fold {@code k} moves the whole split {@code k * testDays} later (prequential folds, the Handbook's chapter 5).
  *
  * <p>Thresholds are never chosen on the test period: the last {@code validationDays} of the training period are held
- * out of fitting and choose them.
+ * out of fitting and choose them. With {@code refit}, each model is then trained again, the same way, on the whole
+ * training period (the validation days included, as the Handbook trains on all its training days), and that model
+ * scores the test period with the threshold the first one chose.
  */
-record TimeSplit(LocalDate start, int trainDays, int delayDays, int testDays, int validationDays, int folds) {
+record TimeSplit(LocalDate start, int trainDays, int delayDays, int testDays, int validationDays, int folds,
+        boolean refit) {
 
     TimeSplit {
         require(trainDays > validationDays, "--train-days must exceed --validation-days (" + validationDays
@@ -24,6 +27,10 @@ record TimeSplit(LocalDate start, int trainDays, int delayDays, int testDays, in
         require(delayDays >= 0, "--delay-days must not be negative, got " + delayDays);
         require(testDays > 0, "--test-days must be positive, got " + testDays);
         require(folds > 0, "--folds must be positive, got " + folds);
+    }
+
+    TimeSplit(LocalDate start, int trainDays, int delayDays, int testDays, int validationDays, int folds) {
+        this(start, trainDays, delayDays, testDays, validationDays, folds, false);
     }
 
     /** One fold's periods, all half-open {@code [from, until)}. */

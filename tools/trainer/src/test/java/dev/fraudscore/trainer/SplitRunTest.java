@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,33 @@ class SplitRunTest {
         assertThat(training.path("members").asInt()).isEqualTo(3);
         assertThat(training.path("dropout").asDouble()).isEqualTo(0.25);
         assertThat(training.path("epochs").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefitScoresTheTestDaysWithAModelOfTheWholeTrainingPeriodAtTheFirstModelsThreshold() throws Exception {
+        Path csv = handbookCsv();
+        JsonNode once = evaluate(csv, "once");
+        JsonNode refit = evaluate(csv, "refit", "--refit");
+
+        assertThat(once.path("split").path("refit").asBoolean()).isFalse();
+        assertThat(refit.path("split").path("refit").asBoolean()).isTrue();
+        for (JsonNode[] pair : List.of(new JsonNode[] {once.path("metrics"), refit.path("metrics")},
+                new JsonNode[] {once.path("baseline").path("metrics"), refit.path("baseline").path("metrics")})) {
+            // the same first model (same rows, same seed) chose the threshold; another model scored the test days
+            assertThat(pair[1].path("threshold_at_1pct_validation_fpr").asDouble())
+                    .isEqualTo(pair[0].path("threshold_at_1pct_validation_fpr").asDouble());
+            assertThat(pair[1].path("roc_auc").asDouble()).isNotEqualTo(pair[0].path("roc_auc").asDouble());
+        }
+    }
+
+    private JsonNode evaluate(Path csv, String name, String... more) {
+        Path report = dir.resolve(name);
+        List<String> args = new ArrayList<>(List.of("--input", csv.toString(), "--start", "2018-04-05",
+                "--train-days", "4", "--delay-days", "2", "--test-days", "3", "--epochs", "2", "--small",
+                "--report-dir", report.toString(), "--quiet"));
+        args.addAll(List.of(more));
+        assertThat(new CommandLine(new TrainerCommand()).execute(args.toArray(String[]::new))).isZero();
+        return JsonMapper.builder().build().readTree(report.resolve("evaluation.json").toFile());
     }
 
     @Test
