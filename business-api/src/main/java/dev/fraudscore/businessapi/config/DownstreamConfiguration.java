@@ -41,7 +41,7 @@ public class DownstreamConfiguration {
 
     /** Only schedules the breakers' grace period: one thread is plenty. */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService downstreamTimers() {
+    ScheduledExecutorService breakerGraceTimer() {
         return Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "breaker-grace");
             thread.setDaemon(true);
@@ -52,9 +52,9 @@ public class DownstreamConfiguration {
     /** The breakers only count for {@code fraudscore.api.breaker-grace} after the port opens. */
     @Bean
     BreakerGrace breakerGrace(CircuitBreakerRegistry breakers, ApiProperties properties,
-            ScheduledExecutorService downstreamTimers) {
+            ScheduledExecutorService breakerGraceTimer) {
         return new BreakerGrace(breakers::getAllCircuitBreakers, properties.breakerGrace(),
-                (task, delay) -> downstreamTimers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS));
+                (task, delay) -> breakerGraceTimer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Bean

@@ -67,7 +67,9 @@ final class SplitRun {
             TimeSplit split, TimeSplit.Fold p, PrintStream log) {
         LabelledRows fit = slice(all, p.fitFrom(), p.validationFrom(), "training", p);
         LabelledRows validation = slice(all, p.validationFrom(), p.trainUntil(split), "validation", p);
-        LabelledRows refit = split.refit() ? slice(all, p.fitFrom(), p.trainUntil(split), "training", p) : null;
+        TrainingRows fitRows = TrainingRows.of(fit);
+        TrainingRows refit = split.refit()
+                ? TrainingRows.of(slice(all, p.fitFrom(), p.trainUntil(split), "training", p)) : null;
         slice(all, p.testFrom(), p.testUntil(), "test", p);
         int[] testRows = KnownCompromised.testRows(all, cards, split, p);
         LabelledRows test = all.select(testRows);
@@ -75,10 +77,10 @@ final class SplitRun {
         requireBothClasses(test, "test (without the cards known compromised)", p.testFrom(), p.testUntil(), p);
         int width = featureSet.features().size();
         Map<String, ModelScore> scores = new LinkedHashMap<>();
-        scores.put(MLP, score(config, config.architecture(width), config.steps(), fit, validation, refit, test,
+        scores.put(MLP, score(config, config.architecture(width), config.steps(), fitRows, validation, refit, test,
                 testCards, log));
-        scores.put(LOGISTIC_REGRESSION, score(config, new Architecture("mlp", width, List.of()), 0, fit, validation,
-                refit, test, testCards, log));
+        scores.put(LOGISTIC_REGRESSION, score(config, new Architecture("mlp", width, List.of()), 0, fitRows,
+                validation, refit, test, testCards, log));
         return new Fold(p, fit.size() + validation.size(), fit.positives() + validation.positives(), test.size(),
                 test.positives(), scores, SingleFeatures.averagePrecision(featureSet.featureNames(), test));
     }
@@ -87,8 +89,8 @@ final class SplitRun {
      * Trains on {@code fit}, chooses the threshold on {@code validation} and scores {@code test}; with {@code refit}
      * rows, a second model trained on them scores {@code test} at the first one's threshold.
      */
-    private static ModelScore score(TrainingConfig config, Architecture architecture, int steps, LabelledRows fit,
-            LabelledRows validation, LabelledRows refit, LabelledRows test, String[] testCards, PrintStream log) {
+    private static ModelScore score(TrainingConfig config, Architecture architecture, int steps, TrainingRows fit,
+            LabelledRows validation, TrainingRows refit, LabelledRows test, String[] testCards, PrintStream log) {
         float[] validationScores;
         float[] testScores = null;
         try (Scorer scorer = Scorer.train(config, architecture, steps, fit, log)) {
@@ -105,12 +107,21 @@ final class SplitRun {
         return ModelScore.of(testScores, test, testCards, validationScores, validation);
     }
 
+    /** Training rows with their standardisation, fitted once for both models. */
+    private record TrainingRows(LabelledRows rows, Normalization plain) {
+
+        static TrainingRows of(LabelledRows rows) {
+            return new TrainingRows(rows, Standardization.fit(rows.rows()));
+        }
+    }
+
     /** A trained model with the normalisation (and steps) fitted on its own training rows. */
     private record Scorer(Model model, Normalization normalization) implements AutoCloseable {
 
-        static Scorer train(TrainingConfig config, Architecture architecture, int steps, LabelledRows rows,
+        static Scorer train(TrainingConfig config, Architecture architecture, int steps, TrainingRows training,
                 PrintStream log) {
-            Normalization normalization = Standardization.withSteps(Standardization.fit(rows.rows()), rows, steps);
+            LabelledRows rows = training.rows();
+            Normalization normalization = Standardization.withSteps(training.plain(), rows, steps);
             PrintStream epochs = new PrintStream(OutputStream.nullOutputStream());
             MlpTraining.Trained trained = MlpTraining.train(config, architecture, normalization, rows, epochs);
             double[] loss = trained.epochLoss();
