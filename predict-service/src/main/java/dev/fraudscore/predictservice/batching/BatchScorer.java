@@ -17,4 +17,12 @@ public interface BatchScorer {
     default float[] score(float[][] rows, Instant deadline) {
         return score(rows);
     }
+
+    /**
+     * Whether a pass is short work in this process (a local model's forward pass), which the batcher may run on the
+     * submitting thread when nothing else is queued or being scored; not a call to another server.
+     */
+    default boolean inProcess() {
+        return false;
+    }
 }

@@ -15,10 +15,18 @@ import org.slf4j.LoggerFactory;
  * Merges concurrent requests for one model version into forward passes, as DJL Serving's {@code wlm}
  * does: one worker thread, a bounded queue, one future per request. It knows nothing of the transport.
  *
- * <p>Futures complete on the worker thread; keep continuations short (or use the {@code *Async} forms),
- * since the next batch waits for them. Requests are always queued, even with a batch size of 1: the
+ * <p>Futures complete on the thread that scores the batch; keep continuations short (or use the {@code *Async}
+ * forms), since the next batch waits for them. Requests are always queued, even with a batch size of 1: the
  * queue bound (RESOURCE_EXHAUSTED under overload) and the dropping of late requests then hold in every
- * mode, and the model runs one forward pass at a time; the price is one thread hand-off per batch.
+ * mode, and the model runs one forward pass at a time.
+ *
+ * <p><b>Scoring on the caller's thread.</b> With no delay and an {@linkplain BatchScorer#inProcess in-process}
+ * model, a request that finds nothing queued and no pass running is the whole next batch, the one the worker would
+ * take at once; {@link #submit} then scores it on the submitting thread (a gRPC transport thread), which saves
+ * waking the worker and handing the answer back to the transport. Requests that arrive meanwhile queue for the
+ * worker, which takes them as soon as that pass ends, so under load batches still merge as before. A delay, a
+ * remote model or {@link #submitInBackground} (a shadow version's rows, off the request path) always go through the
+ * worker.
  *
  * <p>Defaults, measured by {@code ./fraudscore bench-predict} ({@link BatchingConfig#cpuDefaults()}): on CPU, a
  * batch size of 32, no delay and 512 queued rows. The MLP's cost per call (JNI, tensor set-up) dwarfs its cost
@@ -41,7 +49,10 @@ public final class DynamicBatcher implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Thread worker;
+    private final boolean mayScoreInCaller;
     private boolean closed;
+    /** A pass is running, on the worker or on a caller's thread: at most one at a time. */
+    private boolean scoring;
 
     private DynamicBatcher(String model, BatchingConfig config, BatchScorer scorer, Clock clock,
                            BatchListener listener) {
@@ -51,6 +62,7 @@ public final class DynamicBatcher implements AutoCloseable {
         this.listener = listener;
         this.queue = new BatchQueue(config, model, listener);
         this.worker = new Thread(this::work, "batcher " + model);
+        this.mayScoreInCaller = config.maxQueueDelay().isZero() && scorer.inProcess();
         worker.setDaemon(true);
     }
 
@@ -69,26 +81,46 @@ public final class DynamicBatcher implements AutoCloseable {
     }
 
     /**
-     * Queues {@code rows} for scoring. Never throws: a refusal (queue full, deadline already passed, closed)
-     * comes back as a future already failed with a {@link BatchingException}.
+     * Queues {@code rows} for scoring, or scores them on this thread when the batcher is idle (see the class
+     * comment). Never throws: a refusal (queue full, deadline already passed, closed) comes back as a future already
+     * failed with a {@link BatchingException}.
      *
      * @param deadline read from this batcher's clock; {@link Instant#MAX} when the call has none
      */
     public CompletableFuture<float[]> submit(float[][] rows, Instant deadline) {
+        return submit(rows, deadline, mayScoreInCaller);
+    }
+
+    /** As {@link #submit}, but always scored by the worker: for rows off the request path. */
+    public CompletableFuture<float[]> submitInBackground(float[][] rows, Instant deadline) {
+        return submit(rows, deadline, false);
+    }
+
+    private CompletableFuture<float[]> submit(float[][] rows, Instant deadline, boolean mayScoreHere) {
         Objects.requireNonNull(rows);
         Objects.requireNonNull(deadline);
+        QueuedRequest request;
+        Optional<Batch> here = Optional.empty();
         lock.lock();
         try {
-            QueuedRequest request = QueuedRequest.of(rows, deadline, clock.instant());
+            request = QueuedRequest.of(rows, deadline, clock.instant());
+            boolean idle = !scoring && queue.queuedRequests() == 0;
             if (closed) {
                 request.scores().completeExceptionally(BatchingException.shuttingDown(model));
             } else if (queue.offer(request)) {
-                changed.signal();
+                if (mayScoreHere && idle) {
+                    here = queue.takeReady(request.enqueuedAt());
+                    scoring = here.isPresent();
+                }
+                if (here.isEmpty()) {
+                    changed.signal();
+                }
             }
-            return request.scores();
         } finally {
             lock.unlock();
         }
+        here.ifPresent(this::runPass);
+        return request.scores();
     }
 
     /** Rows waiting now, for a queue-depth gauge. */
@@ -121,26 +153,42 @@ public final class DynamicBatcher implements AutoCloseable {
 
     private void work() {
         for (Optional<Batch> batch = nextBatch(); batch.isPresent(); batch = nextBatch()) {
+            runPass(batch.get());
+        }
+    }
+
+    /** Scores a batch taken with {@code scoring} set, on whichever thread took it, then lets the next pass run. */
+    private void runPass(Batch batch) {
+        try {
+            run(batch);
+        } catch (RuntimeException e) {
+            log.warn("the batch listener of {} failed; batching goes on", model, e);
+        } finally {
+            lock.lock();
             try {
-                run(batch.get());
-            } catch (RuntimeException e) {
-                log.warn("the batch listener of {} failed; batching goes on", model, e);
+                scoring = false;
+                if (queue.queuedRequests() > 0) {
+                    changed.signal();
+                }
+            } finally {
+                lock.unlock();
             }
         }
     }
 
-    /** Waits until a batch is due or the batcher closes (then empty). */
+    /** Waits until a batch is due and no pass runs, or the batcher closes (then empty). */
     private Optional<Batch> nextBatch() {
         lock.lock();
         try {
             while (!closed) {
                 Instant now = clock.instant();
-                Optional<Batch> ready = queue.takeReady(now);
+                Optional<Batch> ready = scoring ? Optional.empty() : queue.takeReady(now);
                 if (ready.isPresent()) {
+                    scoring = true;
                     return ready;
                 }
                 Optional<Instant> due = queue.nextDueAt();
-                if (due.isEmpty()) {
+                if (scoring || due.isEmpty()) {
                     changed.await();
                 } else {
                     changed.awaitNanos(nanosUntil(now, due.get()));

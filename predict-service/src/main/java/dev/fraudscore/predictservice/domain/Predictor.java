@@ -109,7 +109,7 @@ public final class Predictor {
             if (shadow == null || shadow == chosen || !shadow.tryHold()) {
                 continue;
             }
-            CompletableFuture<float[]> shadowScores = shadow.submit(query.rows(), query.deadline());
+            CompletableFuture<float[]> shadowScores = shadow.submitInBackground(query.rows(), query.deadline());
             shadowScores.whenComplete((s, e) -> shadow.release());
             answer.thenAcceptBoth(shadowScores, (p, s) -> shadows.record(chosen.manifest(), p, shadow.manifest(), s));
         }

@@ -66,6 +66,11 @@ public final class ServingVersion {
         return batcher.submit(rows, deadline);
     }
 
+    /** As {@link #submit}, never on the calling thread: a shadow's pass is off the request path. */
+    CompletableFuture<float[]> submitInBackground(float[][] rows, Instant deadline) {
+        return batcher.submitInBackground(rows, deadline);
+    }
+
     /** No new requests; the model is freed when the last request holding it has finished. */
     public void retire() {
         retired = true;

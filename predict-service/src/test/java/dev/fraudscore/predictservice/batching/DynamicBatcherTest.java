@@ -164,12 +164,71 @@ class DynamicBatcherTest {
     }
 
     /** Polls every millisecond: the conditions hold within microseconds, and a default 100 ms poll adds up. */
+    @Test
+    void anIdleBatcherScoresAnInProcessModelOnTheCallersThreadBeforeSubmitReturns() {
+        HeldScorer local = new HeldScorer(true);
+        local.release();
+        start(new BatchingConfig(8, Duration.ZERO, 64), local);
+
+        CompletableFuture<float[]> scored = batcher.submit(Rows.of(0.4f, 0.5f), NO_DEADLINE);
+
+        assertThat(scored).isDone();
+        assertThat(scored.join()).containsExactly(0.4f, 0.5f);
+        assertThat(local.passThreads).containsExactly(Thread.currentThread().getName());
+        assertThat(listener.batches).hasSize(1);
+        assertThat(listener.batches.get(0).rows()).isEqualTo(2);
+    }
+
+    @Test
+    void requestsArrivingWhileACallerScoresQueueForTheWorkerAndMergeIntoItsNextPass() {
+        HeldScorer local = new HeldScorer(true);
+        start(new BatchingConfig(8, Duration.ZERO, 64), local);
+        try {
+            CompletableFuture<float[]> first = CompletableFuture.supplyAsync(
+                    () -> batcher.submit(Rows.of(0.1f), NO_DEADLINE)).thenCompose(f -> f);
+            eventually().until(local::busy);
+
+            CompletableFuture<float[]> second = batcher.submit(Rows.of(0.2f), NO_DEADLINE);
+            CompletableFuture<float[]> third = batcher.submit(Rows.of(0.3f, 0.4f), NO_DEADLINE);
+            assertThat(second).isNotDone();
+            assertThat(third).isNotDone();
+
+            local.release();
+            eventually().until(() -> CompletableFuture.allOf(first, second, third).isDone());
+            assertThat(local.passSizes).containsExactly(1, 3);
+            assertThat(local.passThreads.get(1)).isEqualTo("batcher fraud-mlp/3");
+            assertThat(third.join()).containsExactly(0.3f, 0.4f);
+        } finally {
+            local.release();
+        }
+    }
+
+    @Test
+    void rowsSubmittedInTheBackgroundAndBatchesWithADelayAreScoredOnTheWorker() {
+        HeldScorer local = new HeldScorer(true);
+        local.release();
+        start(new BatchingConfig(8, Duration.ZERO, 64), local);
+
+        CompletableFuture<float[]> shadow = batcher.submitInBackground(Rows.of(0.6f), NO_DEADLINE);
+        eventually().until(shadow::isDone);
+        batcher.close();
+        start(new BatchingConfig(1, Duration.ofMillis(1), 64), local);
+        CompletableFuture<float[]> delayed = batcher.submit(Rows.of(0.7f), NO_DEADLINE);
+        eventually().until(delayed::isDone);
+
+        assertThat(local.passThreads).containsExactly("batcher fraud-mlp/3", "batcher fraud-mlp/3");
+    }
+
     private static ConditionFactory eventually() {
         return Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1));
     }
 
     private void start(BatchingConfig config) {
-        batcher = DynamicBatcher.start("fraud-mlp/3", config, scorer, clock, listener);
+        start(config, scorer);
+    }
+
+    private void start(BatchingConfig config, BatchScorer model) {
+        batcher = DynamicBatcher.start("fraud-mlp/3", config, model, clock, listener);
     }
 
     /** Submits one row scored 0.1 and waits until the model is busy with it. */

@@ -11,11 +11,30 @@ import java.util.concurrent.CountDownLatch;
 final class HeldScorer implements BatchScorer {
 
     final List<Integer> passSizes = new CopyOnWriteArrayList<>();
+    /** The name of the thread that ran each pass. */
+    final List<String> passThreads = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
+    private final boolean inProcess;
     private volatile RuntimeException nextFailure;
+
+    /** A scorer the batcher always runs on its worker, as a remote model. */
+    HeldScorer() {
+        this(false);
+    }
+
+    /** @param inProcess what {@link #inProcess()} answers: true lets the batcher score on the caller's thread */
+    HeldScorer(boolean inProcess) {
+        this.inProcess = inProcess;
+    }
+
+    @Override
+    public boolean inProcess() {
+        return inProcess;
+    }
 
     @Override
     public float[] score(float[][] rows) {
+        passThreads.add(Thread.currentThread().getName());
         passSizes.add(rows.length);
         if (passSizes.size() == 1) {
             awaitRelease();
