@@ -6,17 +6,22 @@ import static dev.fraudscore.gateway.GatewayClient.json;
 import static dev.fraudscore.gateway.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fraudscore.support.netty.SharedEventLoop;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 
 /** Per-caller token buckets in a real Redis: one caller over its limit gets 429, another is not slowed. */
@@ -89,6 +94,18 @@ class RateLimitIT {
                 .contains("fraudscore_gateway_rate_limited_total{caller=\"dev\"} 0.0")
                 // not asserted at 0: on a loaded machine the first calls may outwait the 50 ms Redis timeout
                 .contains("fraudscore_gateway_rate_limit_failed_open_total ");
+    }
+
+    @Test
+    void theServersTheClientToBusinessApiAndTheRedisClientRunOnOneSharedEventLoop(@Autowired SharedEventLoop loop,
+            @Autowired LettuceConnectionFactory redis, @Autowired ReactorResourceFactory reactor,
+            @Autowired HttpClient upstream) {
+        assertThat(redis.getClientResources().eventLoopGroupProvider()).isSameAs(loop);
+        assertThat(reactor.getLoopResources().onServer(true)).isSameAs(loop.group());
+        assertThat(upstream.configuration().loopResources()).isSameAs(reactor.getLoopResources());
+
+        GatewayClient client = new GatewayClient(port);
+        assertThat(client.send(client.score(json(TRANSACTION), "X-API-Key", DEV_KEY)).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -97,8 +97,16 @@ public final class TestRedis {
         return startLocalServer();
     }
 
+    /** As {@link #privateServer()}, on a port chosen before: for a test that starts its Redis after its service. */
+    public static TestRedis privateServerOn(int port) {
+        return startLocalServer(port);
+    }
+
     private static TestRedis startLocalServer() {
-        int port = FreePorts.next();
+        return startLocalServer(FreePorts.next());
+    }
+
+    private static TestRedis startLocalServer(int port) {
         try {
             Path dir = Files.createTempDirectory("test-redis");
             Process process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",

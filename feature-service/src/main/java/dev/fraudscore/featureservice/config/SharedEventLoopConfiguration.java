@@ -1,5 +1,6 @@
 package dev.fraudscore.featureservice.config;
 
+import dev.fraudscore.support.netty.SharedEventLoop;
 import io.grpc.netty.NettyServerBuilder;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,7 @@ public class SharedEventLoopConfiguration {
     /** Shut down by the Redis client's resources, not here ({@link SharedEventLoop#shutdown}). */
     @Bean(destroyMethod = "")
     SharedEventLoop sharedEventLoop(FeatureServiceProperties properties) {
-        return new SharedEventLoop(properties.ioThreads());
+        return new SharedEventLoop("feature-io", properties.ioThreads());
     }
 
     @Bean

@@ -3,20 +3,25 @@ package dev.fraudscore.gateway.config;
 import dev.fraudscore.gateway.config.GatewayProperties.ApiKey;
 import dev.fraudscore.gateway.config.GatewayProperties.Limit;
 import dev.fraudscore.gateway.ratelimit.CallerRateLimits;
+import dev.fraudscore.gateway.ratelimit.RedisConnectionOpener;
 import dev.fraudscore.gateway.web.RateLimitFilter;
 import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -35,9 +40,17 @@ public class RateLimitConfiguration {
         return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     }
 
+    /** Opens the limiter's Redis connection off the event loop; none when the limits are off. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "fraudscore.gateway.rate-limit.enabled", matchIfMissing = true)
+    RedisConnectionOpener redisConnectionOpener(ReactiveRedisConnectionFactory redis) {
+        return new RedisConnectionOpener(redis, Duration.ofSeconds(1));
+    }
+
     @Bean
     GatewayFilter rateLimitFilter(GatewayProperties properties, ReactiveStringRedisTemplate redis,
-            @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script, MeterRegistry meters) {
+            @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
+            ObjectProvider<RedisConnectionOpener> redisOpen, MeterRegistry meters) {
         GatewayProperties.RateLimit settings = properties.rateLimit();
         if (!settings.enabled()) {
             log.warn("Rate limits are off (fraudscore.gateway.rate-limit.enabled=false): no caller is limited");
@@ -50,7 +63,7 @@ public class RateLimitConfiguration {
         List<String> callers = properties.apiKeys().stream().map(ApiKey::name).toList();
         RedisScript<List<Long>> readOnce = readOnce(script);
         return new RateLimitFilter(new CallerRateLimits(callers, own, settings.perCaller(), settings.keyPrefix(),
-                limit -> redisBuckets(limit, redis, readOnce), meters));
+                limit -> redisBuckets(limit, redis, readOnce), redisOpen.getObject(), meters));
     }
 
     /**

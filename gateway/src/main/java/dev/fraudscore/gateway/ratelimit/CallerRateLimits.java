@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import reactor.core.publisher.Mono;
  * Each caller's token bucket, kept in Redis by Spring Cloud Gateway's {@link RedisRateLimiter} (one limiter per
  * distinct limit, as a limiter has one limit; one bucket per caller). Fails open: when Redis does not answer, the
  * request passes and is counted, and the outage is logged when it starts and when it ends, so that a Redis
- * outage never becomes an outage of the API.
+ * outage never becomes an outage of the API. Until the Redis connection is first open ({@link RedisConnectionOpener})
+ * requests pass the same way, without touching Redis.
  */
 public final class CallerRateLimits {
 
@@ -39,6 +41,7 @@ public final class CallerRateLimits {
     private final String keyPrefix;
     private final Map<Limit, RateLimiter<?>> buckets = new ConcurrentHashMap<>();
     private final Function<Limit, RateLimiter<?>> bucketsFor;
+    private final BooleanSupplier redisOpen;
     private final MeterRegistry meters;
     private final Map<String, Counter> refused = new ConcurrentHashMap<>();
     private final Counter failedOpen;
@@ -49,13 +52,15 @@ public final class CallerRateLimits {
      * @param limits     callers with a limit of their own
      * @param defaults   everyone else's
      * @param bucketsFor the limiter enforcing one limit (a {@link RedisRateLimiter} in production)
+     * @param redisOpen  whether the limiters' Redis connection is open, so that a check never has to open it
      */
     public CallerRateLimits(Collection<String> callers, Map<String, Limit> limits, Limit defaults, String keyPrefix,
-            Function<Limit, RateLimiter<?>> bucketsFor, MeterRegistry meters) {
+            Function<Limit, RateLimiter<?>> bucketsFor, BooleanSupplier redisOpen, MeterRegistry meters) {
         this.limits = Map.copyOf(limits);
         this.defaults = defaults;
         this.keyPrefix = keyPrefix;
         this.bucketsFor = bucketsFor;
+        this.redisOpen = redisOpen;
         this.meters = meters;
         this.failedOpen = Counter.builder("fraudscore.gateway.rate.limit.failed.open")
                 .description("Requests let through unchecked because Redis did not answer the rate limiter")
@@ -65,12 +70,15 @@ public final class CallerRateLimits {
 
     public Mono<Verdict> check(String caller) {
         Limit limit = limits.getOrDefault(caller, defaults);
+        if (!redisOpen.getAsBoolean()) {
+            return Mono.just(failOpen(limit, "its connection is not open yet"));
+        }
         RateLimiter<?> bucket = buckets.computeIfAbsent(limit, bucketsFor);
         return Mono.defer(() -> bucket.isAllowed(ROUTE, keyPrefix + caller))
                 .map(response -> {
                     // RedisRateLimiter answers "allowed, -1 left" when Redis failed; it logs nothing we want per request
                     if ("-1".equals(response.getHeaders().get(RedisRateLimiter.REMAINING_HEADER))) {
-                        return failOpen(limit, null);
+                        return failOpen(limit, "it failed");
                     }
                     if (redisFailing.compareAndSet(true, false)) {
                         log.info("Redis answers the rate limiter again: per-caller rate limits are enforced");
@@ -80,15 +88,14 @@ public final class CallerRateLimits {
                     }
                     return new Verdict(response.isAllowed(), limit);
                 })
-                .onErrorResume(e -> Mono.just(failOpen(limit, e)));
+                .onErrorResume(e -> Mono.just(failOpen(limit, e.toString())));
     }
 
-    private Verdict failOpen(Limit limit, Throwable error) {
+    private Verdict failOpen(Limit limit, String why) {
         failedOpen.increment();
         if (redisFailing.compareAndSet(false, true)) {
             log.warn("Redis does not answer the rate limiter: requests pass without a rate limit until it does"
-                    + " (counted in fraudscore_gateway_rate_limit_failed_open_total){}",
-                    error == null ? "" : ": " + error);
+                    + " (counted in fraudscore_gateway_rate_limit_failed_open_total): {}", why);
         }
         return new Verdict(true, limit);
     }

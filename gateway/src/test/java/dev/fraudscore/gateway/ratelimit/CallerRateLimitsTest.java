@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
@@ -23,12 +24,13 @@ class CallerRateLimitsTest {
     final List<Limit> bucketsMade = new ArrayList<>();
     final List<String> idsAsked = new ArrayList<>();
     Mono<RateLimiter.Response> answer = allowed(5);
+    final AtomicBoolean redisOpen = new AtomicBoolean(true);
 
     final CallerRateLimits limits = new CallerRateLimits(List.of("dev", "tight"), Map.of("tight", TIGHT), DEFAULT,
             "gw:", limit -> {
                 bucketsMade.add(limit);
                 return new FakeLimiter();
-            }, meters);
+            }, redisOpen::get, meters);
 
     @Test
     void passesACallerWithTokensLeft() {
@@ -84,6 +86,20 @@ class CallerRateLimitsTest {
 
         answer = Mono.just(new RateLimiter.Response(false, Map.of(RedisRateLimiter.REMAINING_HEADER, "0")));
         assertThat(limits.check("tight").block().allowed()).as("enforced again once Redis answers").isFalse();
+    }
+
+    @Test
+    void passesAndCountsWithoutAskingRedisUntilItsConnectionIsOpen() {
+        redisOpen.set(false);
+
+        assertThat(limits.check("tight").block().allowed()).isTrue();
+        assertThat(idsAsked).isEmpty();
+        assertThat(failedOpen()).isEqualTo(1);
+
+        redisOpen.set(true);
+        answer = Mono.just(new RateLimiter.Response(false, Map.of(RedisRateLimiter.REMAINING_HEADER, "0")));
+        assertThat(limits.check("tight").block().allowed()).as("enforced once the connection is open").isFalse();
+        assertThat(idsAsked).containsExactly("gw:tight");
     }
 
     private static Mono<RateLimiter.Response> allowed(long left) {

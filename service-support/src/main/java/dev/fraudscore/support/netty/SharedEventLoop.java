@@ -1,4 +1,4 @@
-package dev.fraudscore.featureservice.config;
+package dev.fraudscore.support.netty;
 
 import io.lettuce.core.resource.EventLoopGroupProvider;
 import io.lettuce.core.resource.Transports;
@@ -16,26 +16,28 @@ import io.netty.util.concurrent.Promise;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Netty event loop for both the gRPC server and the Redis client ({@code fraudscore.features.io-threads}, default
- * 1). A GetFeatures then runs on a single thread from the request's bytes to the answer's: the call (on its transport
- * thread) writes its Redis scripts from that thread, the reply arrives on it, and the answer is written from it. With
- * a loop each, every call woke the Redis client's thread to send and the gRPC thread to answer (README "CPU budget").
+ * One Netty event loop for a service's network servers and its Redis client (Lettuce), so that a request is read,
+ * sent on to Redis, answered by it and written back on one thread. With a loop each, every request woke the Redis
+ * client's thread to send and the server's thread to answer (README "CPU budget"). feature-service shares it between
+ * its gRPC server and Lettuce; the gateway between Reactor Netty (its HTTP server and its client to business-api)
+ * and the Lettuce client of its rate limiter.
  * <p>
  * The loop is of the transport Lettuce chose (epoll where Netty's native library loads, NIO elsewhere), because
  * Lettuce asks its provider for a group of that class. Lettuce shuts it down with its client resources, which go
- * after the Redis connections that use it and after the gRPC server has stopped (a lifecycle bean, stopped before
- * any bean is destroyed).
+ * after the Redis connections that use it and after the servers have stopped (lifecycle beans, stopped before any
+ * bean is destroyed); nothing else may shut it down.
  */
 @SuppressWarnings("deprecation") // Lettuce 6.8 asks for EpollEventLoopGroup / NioEventLoopGroup by class
-final class SharedEventLoop implements EventLoopGroupProvider {
+public final class SharedEventLoop implements EventLoopGroupProvider {
 
     private final int threads;
     private final EventLoopGroup group;
     private final Class<? extends ServerSocketChannel> serverChannel;
 
-    SharedEventLoop(int threads) {
+    /** @param threadNames the prefix of its threads' names, e.g. {@code feature-io} */
+    public SharedEventLoop(String threadNames, int threads) {
         this.threads = threads;
-        DefaultThreadFactory names = new DefaultThreadFactory("feature-io", true);
+        DefaultThreadFactory names = new DefaultThreadFactory(threadNames, true);
         if (Transports.eventLoopGroupClass() == EpollEventLoopGroup.class) {
             group = new EpollEventLoopGroup(threads, names);
             serverChannel = EpollServerSocketChannel.class;
@@ -45,11 +47,11 @@ final class SharedEventLoop implements EventLoopGroupProvider {
         }
     }
 
-    EventLoopGroup group() {
+    public EventLoopGroup group() {
         return group;
     }
 
-    Class<? extends ServerSocketChannel> serverChannel() {
+    public Class<? extends ServerSocketChannel> serverChannel() {
         return serverChannel;
     }
 
@@ -57,7 +59,7 @@ final class SharedEventLoop implements EventLoopGroupProvider {
     public <T extends EventLoopGroup> T allocate(Class<T> type) {
         if (!type.isInstance(group)) {
             throw new IllegalStateException("the Redis client asked for a " + type.getName() + " event loop, but the"
-                    + " loop shared with the gRPC server is a " + group.getClass().getName());
+                    + " loop it shares with the servers is a " + group.getClass().getName());
         }
         return type.cast(group);
     }
@@ -67,7 +69,7 @@ final class SharedEventLoop implements EventLoopGroupProvider {
         return threads;
     }
 
-    /** Kept until {@link #shutdown}: the gRPC server shares it. */
+    /** Kept until {@link #shutdown}: the servers share it. */
     @Override
     public Future<Boolean> release(EventExecutorGroup eventLoopGroup, long quietPeriod, long timeout,
             TimeUnit unit) {
