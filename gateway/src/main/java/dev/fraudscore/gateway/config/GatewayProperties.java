@@ -22,8 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKeys      the callers allowed in, each with the SHA-256 (hex) of its key
  * @param rateLimit    the per-caller rate limit and where its token buckets live
  * @param ioThreads    threads of the one Netty event loop shared by the HTTP server, the client to business-api and
- *                     the rate limiter's Redis client (default 1, about 1,400 requests a second on this project's
- *                     2-core host); with more, a request and the one Redis connection may sit on different threads,
+ *                     the rate limiter's Redis client (default 1: one core, about 1,500 requests a second at the
+ *                     0.66 ms of CPU a request measured on this project's host, README "CPU budget"); with more, a request and the one Redis connection may sit on different threads,
  *                     and each rate-limit check costs a wake-up more
  */
 @Validated

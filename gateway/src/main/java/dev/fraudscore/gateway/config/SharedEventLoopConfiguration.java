@@ -29,8 +29,9 @@ public class SharedEventLoopConfiguration {
     }
 
     /**
-     * Reactor Netty's resources for every server of this process (the public port and the actuator's) and for
-     * clients made by Spring, on the shared loop instead of Reactor Netty's global one.
+     * Reactor Netty's resources for the public server and for clients made by Spring, on the shared loop instead of
+     * Reactor Netty's global one. (The actuator's server, in Spring Boot's management child context, keeps the
+     * global loop: it is off the request path.)
      */
     @Bean
     ReactorResourceFactory reactorResourceFactory(SharedEventLoop loop) {
