@@ -163,7 +163,6 @@ class DynamicBatcherTest {
         assertThat(scorer.passSizes).containsExactly(1);
     }
 
-    /** Polls every millisecond: the conditions hold within microseconds, and a default 100 ms poll adds up. */
     @Test
     void anIdleBatcherScoresAnInProcessModelOnTheCallersThreadBeforeSubmitReturns() {
         HeldScorer local = new HeldScorer(true);
@@ -219,6 +218,7 @@ class DynamicBatcherTest {
         assertThat(local.passThreads).containsExactly("batcher fraud-mlp/3", "batcher fraud-mlp/3");
     }
 
+    /** Polls every millisecond: the conditions hold within microseconds, and a default 100 ms poll adds up. */
     private static ConditionFactory eventually() {
         return Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1));
     }
