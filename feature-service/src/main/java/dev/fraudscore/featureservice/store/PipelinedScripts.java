@@ -1,5 +1,6 @@
 package dev.fraudscore.featureservice.store;
 
+import dev.fraudscore.support.redis.OffLoopConnection;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
@@ -15,7 +16,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.QueryTimeoutException;
@@ -46,12 +46,14 @@ final class PipelinedScripts {
     private final String storeAddress;
     private final Duration timeout;
     // the shared connection's commands once opened; a failed opening is tried again by the next call
-    private final AtomicReference<CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>>> connection =
-            new AtomicReference<>();
+    private final OffLoopConnection<RedisClusterAsyncCommands<byte[], byte[]>> connection;
 
     PipelinedScripts(StringRedisTemplate redis, String storeAddress) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.storeAddress = Objects.requireNonNull(storeAddress, "storeAddress");
+        this.connection = new OffLoopConnection<>("feature-service's Redis connection", () -> redis.execute(
+                (RedisCallback<RedisClusterAsyncCommands<byte[], byte[]>>) c -> asyncCommands(c.getNativeConnection())),
+                Duration.ZERO);
         // the command timeout of the template's client (spring.data.redis.timeout), which a single call gets too
         this.timeout = redis.getConnectionFactory() instanceof LettuceConnectionFactory lettuce && lettuce.getTimeout() > 0
                 ? Duration.ofMillis(lettuce.getTimeout()) : DEFAULT_TIMEOUT;
@@ -78,35 +80,12 @@ final class PipelinedScripts {
      * @return each call's reply, read by the call, in order; or the failure the blocking {@link #execute} throws
      */
     CompletableFuture<List<Object>> executeAsync(List<ScriptCall<?>> calls) {
-        CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> opened = connection();
+        CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> opened = connection.get();
         if (opened.isDone() && !opened.isCompletedExceptionally()) {
             return send(opened.join(), calls);
         }
         return opened.handle((async, failure) -> failure == null ? send(async, calls)
                 : CompletableFuture.<List<Object>>failedFuture(failure(failure))).thenCompose(Function.identity());
-    }
-
-    /** The shared connection's commands: at once when open, else when an opening on a thread of its own ends. */
-    private CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> connection() {
-        CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> current = connection.get();
-        if (current != null && !current.isCompletedExceptionally()) {
-            return current;
-        }
-        CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> opening = new CompletableFuture<>();
-        if (!connection.compareAndSet(current, opening)) {
-            return connection.get();
-        }
-        Thread opener = new Thread(() -> {
-            try {
-                opening.complete(redis.execute((RedisCallback<RedisClusterAsyncCommands<byte[], byte[]>>) c ->
-                        asyncCommands(c.getNativeConnection())));
-            } catch (RuntimeException e) {
-                opening.completeExceptionally(e);
-            }
-        }, "redis-connect");
-        opener.setDaemon(true);
-        opener.start();
-        return opening;
     }
 
     private CompletableFuture<List<Object>> send(RedisClusterAsyncCommands<byte[], byte[]> async,

@@ -3,8 +3,8 @@ package dev.fraudscore.gateway.config;
 import dev.fraudscore.gateway.config.GatewayProperties.ApiKey;
 import dev.fraudscore.gateway.config.GatewayProperties.Limit;
 import dev.fraudscore.gateway.ratelimit.CallerRateLimits;
-import dev.fraudscore.gateway.ratelimit.RedisConnectionOpener;
 import dev.fraudscore.gateway.web.RateLimitFilter;
+import dev.fraudscore.support.redis.OffLoopConnection;
 import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -40,17 +40,25 @@ public class RateLimitConfiguration {
         return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     }
 
-    /** Opens the limiter's Redis connection off the event loop; none when the limits are off. */
+    /**
+     * The limiter's shared Redis connection, opened off the event loop Lettuce shares with the server (at start, and
+     * at most once a second while Redis refuses); none when the limits are off.
+     */
     @Bean
     @ConditionalOnBooleanProperty(name = "fraudscore.gateway.rate-limit.enabled", matchIfMissing = true)
-    RedisConnectionOpener redisConnectionOpener(ReactiveRedisConnectionFactory redis) {
-        return new RedisConnectionOpener(redis, Duration.ofSeconds(1));
+    OffLoopConnection<Boolean> rateLimiterRedis(ReactiveRedisConnectionFactory redis) {
+        OffLoopConnection<Boolean> connection = new OffLoopConnection<>("the rate limiter's Redis connection", () -> {
+            redis.getReactiveConnection().close(); // the shared connection stays open
+            return true;
+        }, Duration.ofSeconds(1));
+        connection.get();
+        return connection;
     }
 
     @Bean
     GatewayFilter rateLimitFilter(GatewayProperties properties, ReactiveStringRedisTemplate redis,
             @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
-            ObjectProvider<RedisConnectionOpener> redisOpen, MeterRegistry meters) {
+            ObjectProvider<OffLoopConnection<Boolean>> redisOpen, MeterRegistry meters) {
         GatewayProperties.RateLimit settings = properties.rateLimit();
         if (!settings.enabled()) {
             log.warn("Rate limits are off (fraudscore.gateway.rate-limit.enabled=false): no caller is limited");
@@ -63,7 +71,7 @@ public class RateLimitConfiguration {
         List<String> callers = properties.apiKeys().stream().map(ApiKey::name).toList();
         RedisScript<List<Long>> readOnce = readOnce(script);
         return new RateLimitFilter(new CallerRateLimits(callers, own, settings.perCaller(), settings.keyPrefix(),
-                limit -> redisBuckets(limit, redis, readOnce), redisOpen.getObject(), meters));
+                limit -> redisBuckets(limit, redis, readOnce), redisOpen.getObject()::isOpen, meters));
     }
 
     /**

@@ -19,8 +19,8 @@ import reactor.core.publisher.Mono;
  * Each caller's token bucket, kept in Redis by Spring Cloud Gateway's {@link RedisRateLimiter} (one limiter per
  * distinct limit, as a limiter has one limit; one bucket per caller). Fails open: when Redis does not answer, the
  * request passes and is counted, and the outage is logged when it starts and when it ends, so that a Redis
- * outage never becomes an outage of the API. Until the Redis connection is first open ({@link RedisConnectionOpener})
- * requests pass the same way, without touching Redis.
+ * outage never becomes an outage of the API. Until the Redis connection is first open (opened off the event loop,
+ * service-support's {@code OffLoopConnection}) requests pass the same way, without touching Redis.
  */
 public final class CallerRateLimits {
 
