@@ -78,7 +78,8 @@ class EmbeddedWarmup extends BeforePortOpens {
             WarmupRounds.run("the in-process pipeline", 100, Duration.ofSeconds(30), () -> {
                 String id = card + "-" + written.size();
                 written.add(id);
-                pipeline.run(transaction(id, card), RequestDeadline.startingAt(clock.instant(), Duration.ofSeconds(2), clock));
+                pipeline.run(transaction(id, card), RequestDeadline.startingAt(clock.instant(), Duration.ofSeconds(2), clock))
+                        .join();
             });
         } finally {
             deleteKeys(card, written, started);

@@ -66,11 +66,17 @@ public record ApiProperties(
     public record Currency(@DefaultValue("EUR") @Pattern(regexp = "[A-Z]{3}") String base, Map<String, BigDecimal> rates) {
     }
 
-    /** {@code host:port} of each downstream's gRPC server (plaintext). */
+    /**
+     * {@code host:port} of each downstream's gRPC server (plaintext).
+     *
+     * @param ioThreads the threads of the event loop the three channels share: one keeps a request's calls on one
+     *                  thread (each answer sends the next call where it was read); a thread is at most a core
+     */
     public record Downstream(
             @DefaultValue("localhost:9091") @NotBlank String features,
             @DefaultValue("localhost:9092") @NotBlank String predict,
-            @DefaultValue("localhost:9093") @NotBlank String postprocess) {
+            @DefaultValue("localhost:9093") @NotBlank String postprocess,
+            @DefaultValue("1") @Min(1) int ioThreads) {
     }
 
     /**

@@ -34,7 +34,8 @@ public class DownstreamConfiguration {
     @Bean(destroyMethod = "close")
     DownstreamChannels downstreamChannels(ApiProperties properties) {
         ApiProperties.Downstream targets = properties.downstream();
-        DownstreamChannels channels = new DownstreamChannels(targets.features(), targets.predict(), targets.postprocess());
+        DownstreamChannels channels = new DownstreamChannels(targets.features(), targets.predict(), targets.postprocess(),
+                targets.ioThreads());
         channels.connect();
         return channels;
     }

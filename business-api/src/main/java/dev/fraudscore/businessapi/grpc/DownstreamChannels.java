@@ -2,6 +2,7 @@ package dev.fraudscore.businessapi.grpc;
 
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
+import dev.fraudscore.support.netty.SharedEventLoop;
 import io.grpc.netty.NettyChannelBuilder;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -9,7 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The plaintext gRPC channels to the three downstreams; it owns them and shuts them down on close.
+ * The plaintext gRPC channels to the three downstreams, on one event loop of their own; it owns both and shuts them
+ * down on close.
  * <p>
  * A channel whose downstream went away backs off its reconnects exponentially (up to two minutes), and
  * fail-fast calls fail while it waits; once a second this nudges such channels to reconnect at once, so
@@ -23,11 +25,14 @@ public final class DownstreamChannels implements AutoCloseable {
     private final ManagedChannel predict;
     private final ManagedChannel postprocess;
     private final ScheduledExecutorService nudger;
+    private final SharedEventLoop loop;
 
-    public DownstreamChannels(String featuresTarget, String predictTarget, String postprocessTarget) {
-        this.features = plaintext(featuresTarget);
-        this.predict = plaintext(predictTarget);
-        this.postprocess = plaintext(postprocessTarget);
+    /** @param ioThreads the threads of the event loop the three channels share */
+    public DownstreamChannels(String featuresTarget, String predictTarget, String postprocessTarget, int ioThreads) {
+        this.loop = new SharedEventLoop("api-grpc", ioThreads);
+        this.features = plaintext(featuresTarget, loop);
+        this.predict = plaintext(predictTarget, loop);
+        this.postprocess = plaintext(postprocessTarget, loop);
         this.nudger = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "grpc-reconnect-nudger");
             thread.setDaemon(true);
@@ -37,13 +42,16 @@ public final class DownstreamChannels implements AutoCloseable {
     }
 
     /**
-     * Answers are read and handed over on the Netty event loop (direct executor), not on a second pool: the only
-     * callbacks complete the future a request thread waits on, and each hop saves a thread hand-off.
+     * Answers are read and handed over on the Netty event loop (direct executor), not on a second pool: an answer
+     * completes its step's future, which starts the next step's call there. With the loop shared by the three
+     * channels (one thread by default) that call is written by the thread that read the answer, without waking
+     * another; gRPC still runs each call's deadline on the loop's own timer.
      *
      * @param target {@code host:port}
      */
-    static ManagedChannel plaintext(String target) {
-        return NettyChannelBuilder.forTarget(target).usePlaintext().directExecutor().build();
+    static ManagedChannel plaintext(String target, SharedEventLoop loop) {
+        return NettyChannelBuilder.forTarget(target).usePlaintext().directExecutor()
+                .eventLoopGroup(loop.group()).channelType(loop.socketChannel()).build();
     }
 
     /** Starts dialling the three downstreams now rather than at the first request. */
@@ -88,6 +96,9 @@ public final class DownstreamChannels implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             all().forEach(ManagedChannel::shutdownNow);
+        } finally {
+            // the channels are done with it: this owns it, since no Redis client shares it here
+            loop.group().shutdownGracefully(0, 2, TimeUnit.SECONDS);
         }
     }
 }

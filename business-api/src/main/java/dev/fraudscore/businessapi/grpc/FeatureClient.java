@@ -11,6 +11,7 @@ import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.support.proto.DomainProtos;
 import io.grpc.Channel;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** {@link FeatureSource} over FeatureService.GetFeatures, through its guard. Does not own the channel. */
@@ -30,11 +31,15 @@ public final class FeatureClient implements FeatureSource {
     }
 
     @Override
-    public Features features(DataTransaction tx, FeatureSetId wanted, Duration budget) {
+    public CompletableFuture<Features> features(DataTransaction tx, FeatureSetId wanted, Duration budget) {
         GetFeaturesRequest request = GetFeaturesRequest.newBuilder()
                 .setTransaction(toProto(tx)).setFeatureSet(DomainProtos.toProto(wanted)).build();
-        GetFeaturesResponse response = guard.call(budget,
-                deadline -> stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).getFeatures(request));
+        return guard.call(budget,
+                deadline -> stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).getFeatures(request),
+                response -> features(response, wanted));
+    }
+
+    private Features features(GetFeaturesResponse response, FeatureSetId wanted) {
         if (response.getNamesCount() != response.getValuesCount()) {
             throw GrpcFailures.unusable(guard.name(), "answered " + response.getNamesCount() + " names but "
                     + response.getValuesCount() + " values");

@@ -1,13 +1,16 @@
 package dev.fraudscore.businessapi.grpc;
 
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import dev.fraudscore.businessapi.pipeline.StepFailure;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -16,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One downstream behind its Resilience4j circuit breaker, with the timeout its time limiter configures
  * ({@code resilience4j.timelimiter.instances.<name>.timeout-duration}). A call runs on the gRPC future stub
- * with a gRPC deadline of the call's budget, and the caller waits for it at most the budget and a little
- * slack; the breaker stops calling a downstream that keeps failing.
+ * with a gRPC deadline of the call's budget, which gRPC enforces on its own timer; nobody waits on a thread for
+ * the answer, which completes the call's future where it is read. The breaker stops calling a downstream that keeps
+ * failing.
  * <p>
  * The time limiter is not asked to run the call: the gRPC deadline already ends it, and the limiter's own
  * timeout, scheduled and cancelled on a timer thread for every call, cost a thread wake-up per call
@@ -31,8 +35,6 @@ import org.slf4j.LoggerFactory;
 public final class GuardedDownstream {
 
     private static final Logger log = LoggerFactory.getLogger(GuardedDownstream.class);
-    // the caller's last line of defence if the gRPC deadline is somehow not honoured
-    private static final long WAIT_SLACK_MILLIS = 20;
 
     private final String name;
     private final CircuitBreaker breaker;
@@ -56,31 +58,51 @@ public final class GuardedDownstream {
     }
 
     /**
+     * Starts the call; the answer completes the future on the thread that reads it (the channel's event loop).
+     *
      * @param budget how long the call may take (already the smaller of {@link #timeout()} and the deadline)
      * @param rpc    starts the RPC with the given gRPC deadline
-     * @throws StepFailure when no answer came
+     * @param answer what the answer means; its {@link StepFailure} fails the step as the call's own would
+     * @return completes with a {@link StepFailure} when no usable answer came
      */
-    public <T> T call(Duration budget, Function<Duration, ListenableFuture<T>> rpc) {
+    public <R, T> CompletableFuture<T> call(Duration budget, Function<Duration, ListenableFuture<R>> rpc,
+            Function<R, T> answer) {
         if (!breaker.tryAcquirePermission()) {
-            throw GrpcFailures.of(name, CallNotPermittedException.createCallNotPermittedException(breaker));
+            return CompletableFuture.failedFuture(
+                    GrpcFailures.of(name, CallNotPermittedException.createCallNotPermittedException(breaker)));
         }
         long started = breaker.getCurrentTimestamp();
-        ListenableFuture<T> call = rpc.apply(budget);
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Futures.addCallback(rpc.apply(budget), new FutureCallback<R>() {
+            @Override
+            public void onSuccess(R reply) {
+                limiter.onSuccess();
+                breaker.onSuccess(breaker.getCurrentTimestamp() - started, breaker.getTimestampUnit());
+                try {
+                    result.complete(answer.apply(reply));
+                } catch (RuntimeException unusable) {
+                    result.completeExceptionally(unusable);
+                }
+            }
+
+            @Override
+            public void onFailure(Throwable cause) {
+                result.completeExceptionally(failed(GrpcFailures.unwrap(cause), started, budget));
+            }
+        }, MoreExecutors.directExecutor());
+        return result;
+    }
+
+    /**
+     * {@link #call} for a caller that waits on its own thread (the feedback path; scoring never waits).
+     *
+     * @throws StepFailure when no answer came
+     */
+    public <T> T callAndWait(Duration budget, Function<Duration, ListenableFuture<T>> rpc) {
         try {
-            T value = call.get(budget.toMillis() + WAIT_SLACK_MILLIS, TimeUnit.MILLISECONDS);
-            limiter.onSuccess();
-            breaker.onSuccess(breaker.getCurrentTimestamp() - started, breaker.getTimestampUnit());
-            return value;
-        } catch (ExecutionException e) {
-            throw failed(e.getCause(), started, budget);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw failed(e, started, budget);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            call.cancel(true);
-            breaker.releasePermission();
-            throw GrpcFailures.unusable(name, "interrupted while waiting");
+            return call(budget, rpc, Function.identity()).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof StepFailure failure ? failure : e;
         }
     }
 

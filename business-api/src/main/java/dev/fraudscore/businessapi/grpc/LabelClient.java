@@ -47,7 +47,7 @@ public final class LabelClient implements LabelSink {
 
     private Receipt send(RecordLabelRequest request, Duration budget) {
         try {
-            guard.call(budget, deadline -> stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS)
+            guard.callAndWait(budget, deadline -> stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS)
                     .recordLabel(request));
             return Receipt.ACCEPTED;
         } catch (StepFailure failure) {

@@ -13,6 +13,7 @@ import dev.fraudscore.support.proto.DomainProtos;
 import io.grpc.Channel;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** {@link DecisionPolicy} over PostprocessService.Decide, through its guard. Does not own the channel. */
@@ -32,10 +33,14 @@ public final class PostprocessClient implements DecisionPolicy {
     }
 
     @Override
-    public PolicyDecision decide(Question question, Duration budget) {
+    public CompletableFuture<PolicyDecision> decide(Question question, Duration budget) {
         DecideRequest request = toProto(question);
-        DecideResponse response = guard.call(budget,
-                deadline -> stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).decide(request));
+        return guard.call(budget,
+                deadline -> stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).decide(request),
+                this::decision);
+    }
+
+    private PolicyDecision decision(DecideResponse response) {
         Label label = DomainProtos.label(response.getLabel()).orElseThrow(() -> GrpcFailures.unusable(guard.name(),
                 "answered without a known label (" + response.getLabelValue() + ")"));
         Decision decision = DomainProtos.decision(response.getDecision()).orElseThrow(() -> GrpcFailures.unusable(

@@ -12,6 +12,7 @@ import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.support.proto.DomainProtos;
 import io.grpc.Channel;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** {@link Scorer} over PredictService.Predict through its guard; GetModelMetadata (background only). */
@@ -33,15 +34,19 @@ public final class PredictClient implements Scorer {
     }
 
     @Override
-    public Score score(FeatureSetId featureSet, float[] row, String routingKey, Duration budget) {
+    public CompletableFuture<Score> score(FeatureSetId featureSet, float[] row, String routingKey, Duration budget) {
         Row.Builder values = Row.newBuilder();
         for (float value : row) {
             values.addValues(value);
         }
         PredictRequest request = PredictRequest.newBuilder().setFeatureSet(DomainProtos.toProto(featureSet))
                 .addRows(values).setRoutingKey(routingKey).build();
-        PredictResponse response = guard.call(budget,
-                deadline -> futureStub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).predict(request));
+        return guard.call(budget,
+                deadline -> futureStub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).predict(request),
+                this::score);
+    }
+
+    private Score score(PredictResponse response) {
         if (response.getScoresCount() != 1) {
             throw GrpcFailures.unusable(guard.name(), "answered " + response.getScoresCount() + " scores for one row");
         }

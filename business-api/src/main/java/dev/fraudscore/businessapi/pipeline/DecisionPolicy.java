@@ -7,14 +7,15 @@ import dev.fraudscore.domain.Thresholds;
 import dev.fraudscore.features.FeatureSetId;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Port: the business decision for a score, or for its absence (postprocess-service). */
 public interface DecisionPolicy {
 
     Duration timeout();
 
-    /** @throws StepFailure when no usable decision came back */
-    PolicyDecision decide(Question question, Duration budget);
+    /** @return completes with a {@link StepFailure} when no usable decision came back */
+    CompletableFuture<PolicyDecision> decide(Question question, Duration budget);
 
     /**
      * What the policy is asked about one transaction.

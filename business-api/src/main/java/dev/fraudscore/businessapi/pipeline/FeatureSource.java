@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Port: the model representation of a transaction (feature-service). Records the transaction once per id. */
 public interface FeatureSource {
@@ -13,8 +14,12 @@ public interface FeatureSource {
     /** The step's own timeout; a call gets the smaller of it and what the deadline leaves. */
     Duration timeout();
 
-    /** @throws StepFailure when no usable vector came back */
-    Features features(DataTransaction tx, FeatureSetId wanted, Duration budget);
+    /**
+     * Starts the call; the answer completes the future, on whichever thread it arrives.
+     *
+     * @return completes with a {@link StepFailure} when no usable vector came back
+     */
+    CompletableFuture<Features> features(DataTransaction tx, FeatureSetId wanted, Duration budget);
 
     /** A vector, its names in order, and the feature set (with fingerprint) that computed it. */
     record Features(FeatureSetId featureSet, List<String> names, float[] values) {

@@ -12,6 +12,8 @@ import dev.fraudscore.businessapi.store.IdempotencyStore;
 import dev.fraudscore.businessapi.store.IdempotencyStore.Claim;
 import dev.fraudscore.domain.DomainException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -51,13 +53,17 @@ public final class FraudScoreService {
     }
 
     /**
+     * Claims the id on the caller's thread, then lets the answers of the steps carry the request on: the returned
+     * future completes where the last of them arrives.
+     *
      * @param caller      who sent it (the gateway's {@code X-Caller}); ids are unique per caller
      * @param fingerprint the request's canonical hash, to tell a retry from an id reused for another body
-     * @return the answer as JSON, byte for byte the same when replayed
-     * @throws DomainException when the id was used for another body, or feature-service refused the transaction
-     *                         (INVALID), or as many requests as the limit allows are being scored (OVERLOADED)
+     * @return the answer as JSON, byte for byte the same when replayed; completes with a {@link DomainException} when
+     *         the id was used for another body or feature-service refused the transaction (INVALID)
+     * @throws DomainException (OVERLOADED) when as many requests as the limit allows are being scored
      */
-    public String score(String caller, ValidTransaction tx, String fingerprint, RequestDeadline deadline) {
+    public CompletableFuture<String> score(String caller, ValidTransaction tx, String fingerprint,
+            RequestDeadline deadline) {
         Optional<Limiter.Listener> permit = admission.acquire(null);
         if (permit.isEmpty()) {
             metrics.busy();
@@ -65,46 +71,59 @@ public final class FraudScoreService {
                     + " transactions as it may at once (" + admission.getLimit()
                     + "); nothing was recorded for this one. Retry after the Retry-After delay with the same transactionId.");
         }
-        boolean answered = false;
+        CompletableFuture<String> answer;
         try {
-            String answer = scoreOnce(caller, tx, fingerprint, deadline);
-            answered = true;
-            return answer;
-        } finally {
-            // an answer's time is a sample of the limit; a refusal's (an id reused, an invalid transaction) is not
-            if (answered) {
+            answer = scoreOnce(caller, tx, fingerprint, deadline);
+        } catch (RuntimeException e) {
+            permit.get().onIgnore();
+            throw e;
+        }
+        // an answer's time is a sample of the limit; a refusal's (an id reused, an invalid transaction) is not
+        return answer.whenComplete((body, error) -> {
+            if (error == null) {
                 permit.get().onSuccess();
             } else {
                 permit.get().onIgnore();
             }
-        }
+        });
     }
 
-    private String scoreOnce(String caller, ValidTransaction tx, String fingerprint, RequestDeadline deadline) {
+    private CompletableFuture<String> scoreOnce(String caller, ValidTransaction tx, String fingerprint,
+            RequestDeadline deadline) {
         IdempotencyStore.Key key = new IdempotencyStore.Key(caller, tx.transactionId());
         var dataDomain = translator.toDataDomain(tx);
         Claim claim = idempotency.claim(key, fingerprint);
         switch (claim.status()) {
             case ANSWERED:
-                return claim.answerJson();
+                return CompletableFuture.completedFuture(claim.answerJson());
             case CONFLICT:
                 throw new TransactionIdReusedException(tx.transactionId());
             default:
                 break;
         }
-        FraudScore answer;
-        try {
-            answer = assembler.assemble(pipeline.run(dataDomain, deadline));
-        } catch (RuntimeException refusedOrBroken) {
-            if (claim.holdsId()) {
-                idempotency.release(key, fingerprint);
-            }
-            throw refusedOrBroken;
-        }
+        return pipeline.run(dataDomain, deadline)
+                .thenApply(assembler::assemble)
+                .handle((answer, refusedOrBroken) -> refusedOrBroken == null ? kept(key, fingerprint, claim, answer)
+                        : released(key, fingerprint, claim, refusedOrBroken))
+                .thenCompose(Function.identity());
+    }
+
+    /** The answer's JSON, once stored when it is whole and the claim is ours. */
+    private CompletableFuture<String> kept(IdempotencyStore.Key key, String fingerprint, Claim claim, FraudScore answer) {
         String body = answerJson.apply(answer);
         if (!answer.degraded() && claim.holdsId()) {
-            idempotency.saveAnswer(key, fingerprint, body);
+            return idempotency.saveAnswer(key, fingerprint, body).thenApply(saved -> body);
         }
-        return body;
+        return CompletableFuture.completedFuture(body);
+    }
+
+    /** Fails with the refusal (or the bug) once the claim is dropped, so that the request leaves nothing behind. */
+    private CompletableFuture<String> released(IdempotencyStore.Key key, String fingerprint, Claim claim,
+            Throwable refusedOrBroken) {
+        Throwable cause = refusedOrBroken instanceof CompletionException && refusedOrBroken.getCause() != null
+                ? refusedOrBroken.getCause() : refusedOrBroken;
+        CompletableFuture<Void> released = claim.holdsId() ? idempotency.release(key, fingerprint)
+                : CompletableFuture.completedFuture(null);
+        return released.thenCompose(done -> CompletableFuture.failedFuture(cause));
     }
 }

@@ -4,6 +4,7 @@ import dev.fraudscore.businessapi.domain.ModelId;
 import dev.fraudscore.domain.Thresholds;
 import dev.fraudscore.features.FeatureSetId;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** Port: the model's score of one vector (predict-service). */
 public interface Scorer {
@@ -12,9 +13,9 @@ public interface Scorer {
 
     /**
      * @param routingKey decides the canary split (the card key), so one card always sees one version
-     * @throws StepFailure when no usable score came back
+     * @return completes with a {@link StepFailure} when no usable score came back
      */
-    Score score(FeatureSetId featureSet, float[] row, String routingKey, Duration budget);
+    CompletableFuture<Score> score(FeatureSetId featureSet, float[] row, String routingKey, Duration budget);
 
     /**
      * @param value      fraud probability in [0, 1]

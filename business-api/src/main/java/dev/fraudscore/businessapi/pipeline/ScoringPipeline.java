@@ -3,7 +3,6 @@ package dev.fraudscore.businessapi.pipeline;
 import dev.fraudscore.businessapi.domain.DataTransaction;
 import dev.fraudscore.businessapi.domain.ModelId;
 import dev.fraudscore.businessapi.domain.PipelineOutcome;
-import dev.fraudscore.businessapi.domain.PolicyDecision;
 import dev.fraudscore.businessapi.domain.RequestDeadline;
 import dev.fraudscore.domain.DomainException;
 import dev.fraudscore.domain.ReasonCode;
@@ -12,6 +11,8 @@ import dev.fraudscore.features.FeatureSetId;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +55,14 @@ public final class ScoringPipeline {
         this.metrics = metrics;
     }
 
-    /** @throws DomainException (INVALID) when feature-service refuses the caller's transaction */
-    public PipelineOutcome run(DataTransaction tx, RequestDeadline deadline) {
+    /**
+     * Runs the steps one after the other, each started where the one before answered (a downstream's answer
+     * arrives on its channel's event loop): no thread waits for a step.
+     *
+     * @return the outcome; completes with a {@link DomainException} (INVALID) when feature-service refuses the
+     *         caller's transaction
+     */
+    public CompletableFuture<PipelineOutcome> run(DataTransaction tx, RequestDeadline deadline) {
         Optional<ServedModel> served = models.current();
         if (served.isEmpty()) {
             // the feature set to ask for comes from the model; without it neither can run
@@ -65,62 +72,87 @@ public final class ScoringPipeline {
         }
         ModelId model = served.get().model();
         FeatureSetId wanted = served.get().featureSet();
-        FeatureSource.Features vector;
-        try {
-            vector = step(FEATURES, features.timeout(), policyReserve, deadline,
-                    budget -> features.features(tx, wanted, budget));
-        } catch (StepFailure failure) {
-            if (failure.kind() == StepFailure.Kind.REFUSED_INPUT) {
-                throw new DomainException(DomainException.Kind.INVALID,
-                        "feature-service refused the transaction: " + failure.sentence());
-            }
-            noteStale(failure);
-            log.debug("Skipping the model for {}: {}", tx.transactionId(), failure.getMessage());
-            return decide(tx, deadline, Partial.skipped(ReasonCode.FEATURES_UNAVAILABLE, FEATURES, failure.kind().cause(),
-                    model, wanted, Map.of()));
-        }
-        Map<String, Float> named = vector.named();
-        try {
-            Scorer.Score score = step(MODEL, scorer.timeout(), policyReserve, deadline,
-                    budget -> scorer.score(vector.featureSet(), vector.values(), tx.cardKey(), budget));
-            return decide(tx, deadline, new Partial(score.value(), null, null, null, score.model(), vector.featureSet(),
-                    named, score.thresholds()));
-        } catch (StepFailure failure) {
-            noteStale(failure);
-            log.debug("No score for {}: {}", tx.transactionId(), failure.getMessage());
-            return decide(tx, deadline, Partial.skipped(ReasonCode.MODEL_UNAVAILABLE, MODEL, failure.kind().cause(), model,
-                    vector.featureSet(), named));
-        }
+        return step(FEATURES, features.timeout(), policyReserve, deadline,
+                budget -> features.features(tx, wanted, budget))
+                .handle((vector, error) -> error == null ? score(tx, deadline, model, vector)
+                        : withoutFeatures(tx, deadline, model, wanted, failure(error)))
+                .thenCompose(Function.identity());
     }
 
-    private PipelineOutcome decide(DataTransaction tx, RequestDeadline deadline, Partial partial) {
+    private CompletableFuture<PipelineOutcome> withoutFeatures(DataTransaction tx, RequestDeadline deadline,
+            ModelId model, FeatureSetId wanted, StepFailure failure) {
+        if (failure.kind() == StepFailure.Kind.REFUSED_INPUT) {
+            return CompletableFuture.failedFuture(new DomainException(DomainException.Kind.INVALID,
+                    "feature-service refused the transaction: " + failure.sentence()));
+        }
+        noteStale(failure);
+        log.debug("Skipping the model for {}: {}", tx.transactionId(), failure.getMessage());
+        return decide(tx, deadline, Partial.skipped(ReasonCode.FEATURES_UNAVAILABLE, FEATURES, failure.kind().cause(),
+                model, wanted, Map.of()));
+    }
+
+    private CompletableFuture<PipelineOutcome> score(DataTransaction tx, RequestDeadline deadline, ModelId model,
+            FeatureSource.Features vector) {
+        Map<String, Float> named = vector.named();
+        return step(MODEL, scorer.timeout(), policyReserve, deadline,
+                budget -> scorer.score(vector.featureSet(), vector.values(), tx.cardKey(), budget))
+                .handle((score, error) -> {
+                    if (error == null) {
+                        return decide(tx, deadline, new Partial(score.value(), null, null, null, score.model(),
+                                vector.featureSet(), named, score.thresholds()));
+                    }
+                    StepFailure failure = failure(error);
+                    noteStale(failure);
+                    log.debug("No score for {}: {}", tx.transactionId(), failure.getMessage());
+                    return decide(tx, deadline, Partial.skipped(ReasonCode.MODEL_UNAVAILABLE, MODEL,
+                            failure.kind().cause(), model, vector.featureSet(), named));
+                })
+                .thenCompose(Function.identity());
+    }
+
+    private CompletableFuture<PipelineOutcome> decide(DataTransaction tx, RequestDeadline deadline, Partial partial) {
         DecisionPolicy.Question question = new DecisionPolicy.Question(tx.transactionId(), partial.score(),
                 partial.skipped(), partial.model(), partial.featureSet(), partial.features(), partial.thresholds());
-        PolicyDecision decision;
-        try {
-            decision = step(POLICY, policy.timeout(), Duration.ZERO, deadline, budget -> policy.decide(question, budget));
-        } catch (StepFailure failure) {
-            log.debug("No policy decision for {}: {}", tx.transactionId(), failure.getMessage());
-            decision = null;
-            if (partial.skipped() == null) {
-                metrics.degraded(POLICY, failure.kind().cause());
-            }
-        }
-        if (partial.skipped() != null) {
-            metrics.degraded(partial.failedStep(), partial.cause());
-        }
-        return new PipelineOutcome(tx.transactionId(), partial.score() == null ? null : toDouble(partial.score()),
-                partial.skipped(), partial.model(), partial.featureSet() == null ? null : partial.featureSet().id(),
-                decision);
+        return step(POLICY, policy.timeout(), Duration.ZERO, deadline, budget -> policy.decide(question, budget))
+                .handle((decision, error) -> {
+                    if (error != null) {
+                        StepFailure failure = failure(error);
+                        log.debug("No policy decision for {}: {}", tx.transactionId(), failure.getMessage());
+                        if (partial.skipped() == null) {
+                            metrics.degraded(POLICY, failure.kind().cause());
+                        }
+                    }
+                    if (partial.skipped() != null) {
+                        metrics.degraded(partial.failedStep(), partial.cause());
+                    }
+                    return new PipelineOutcome(tx.transactionId(),
+                            partial.score() == null ? null : toDouble(partial.score()), partial.skipped(),
+                            partial.model(), partial.featureSet() == null ? null : partial.featureSet().id(),
+                            error == null ? decision : null);
+                });
     }
 
-    private static <T> T step(String name, Duration timeout, Duration reserve, RequestDeadline deadline,
-            Function<Duration, T> call) {
+    /** Starts a step if the deadline leaves it a useful budget; a step that throws fails its future instead. */
+    private static <T> CompletableFuture<T> step(String name, Duration timeout, Duration reserve,
+            RequestDeadline deadline, Function<Duration, CompletableFuture<T>> call) {
         Duration budget = deadline.budgetFor(timeout, reserve);
         if (budget.compareTo(MIN_USEFUL_BUDGET) < 0) {
-            throw StepFailure.budgetSpent(name);
+            return CompletableFuture.failedFuture(StepFailure.budgetSpent(name));
         }
-        return call.apply(budget);
+        try {
+            return call.apply(budget);
+        } catch (StepFailure failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+    }
+
+    /** The step's failure; anything else is a bug, and goes on failing the request as before. */
+    private static StepFailure failure(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof StepFailure failure) {
+            return failure;
+        }
+        throw cause instanceof RuntimeException unexpected ? unexpected : new CompletionException(cause);
     }
 
     /** A model or feature set that disagrees with ours means predict-service changed: learn the new one. */

@@ -1,5 +1,7 @@
 package dev.fraudscore.businessapi.store;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Remembers, per caller and transaction id, the fingerprint of the request that claimed it and the answer given.
  * Implementations never throw: when the store cannot be reached a claim reports
@@ -10,11 +12,19 @@ public interface IdempotencyStore {
     /** Claims the id for this fingerprint, or tells who has it. */
     Claim claim(Key key, String fingerprint);
 
-    /** Stores the answer of a claimed id (only when the claim still has this fingerprint). */
-    void saveAnswer(Key key, String fingerprint, String answerJson);
+    /**
+     * Stores the answer of a claimed id (only when the claim still has this fingerprint).
+     *
+     * @return completes once stored, or once the store gave up; never fails
+     */
+    CompletableFuture<Void> saveAnswer(Key key, String fingerprint, String answerJson);
 
-    /** Drops a claim that has no answer, so that a refused request leaves nothing behind. */
-    void release(Key key, String fingerprint);
+    /**
+     * Drops a claim that has no answer, so that a refused request leaves nothing behind.
+     *
+     * @return completes once dropped, or once the store gave up; never fails
+     */
+    CompletableFuture<Void> release(Key key, String fingerprint);
 
     /** A transaction id in its caller's namespace: two callers may use the same id for different payments. */
     record Key(String caller, String transactionId) {

@@ -14,11 +14,16 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveRedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.data.redis.serializer.GenericToStringSerializer;
+import org.springframework.data.redis.serializer.RedisSerializationContext;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
@@ -42,8 +47,9 @@ import org.springframework.data.redis.serializer.RedisSerializer;
  * <p>Records written by the version before, one string per id at {@code <prefix>idem:<caller>:<transactionId>}, are
  * still answered, saved and released where they are until they expire; new claims always go to a bucket. Each
  * operation is one Lua script, so a request costs two round trips (claim, save), and a third the first time an
- * instance meets a skeleton that day. Behind a circuit breaker ({@code idempotency}) so that a Redis outage costs a
- * few requests a timeout, not every request.
+ * instance meets a skeleton that day. The save and the release wait on no thread: their reply completes a future.
+ * Behind a circuit breaker ({@code idempotency}) so that a Redis outage costs a few requests a timeout, not every
+ * request.
  *
  * <p>Sixteen bytes of SHA-256 tell two bodies apart as surely as thirty-two here: an accidental match is a
  * 2^-128 chance, and a caller crafting two bodies with the same first 16 bytes would need some 2^64 hashes.
@@ -58,9 +64,9 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
     private static final RedisScript<Long> SAVE = script("idempotency-save", Long.class);
     private static final RedisScript<Long> RELEASE = script("idempotency-release", Long.class);
     private static final RedisSerializer<byte[]> BYTES = RedisSerializer.byteArray();
-    private static final RedisSerializer<Long> COUNT = new GenericToStringSerializer<>(Long.class);
 
     private final StringRedisTemplate redis;
+    private final ReactiveRedisTemplate<byte[], byte[]> replies;
     private final String keyPrefix;
     private final Duration ttl;
     private final CircuitBreaker breaker;
@@ -86,6 +92,11 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
         this.clock = clock;
         this.buckets = buckets;
         this.answers = new CompactAnswers(new SkeletonDictionary(redis, keyPrefix, ttl, clock));
+        if (!(redis.getConnectionFactory() instanceof ReactiveRedisConnectionFactory reactive)) {
+            throw new IllegalArgumentException("The idempotency store needs a Redis connection factory that also"
+                    + " answers asynchronously (Lettuce's); this one is " + redis.getConnectionFactory());
+        }
+        this.replies = new ReactiveRedisTemplate<>(reactive, RedisSerializationContext.byteArray());
     }
 
     /** Where a record lives: a bucket and its field. */
@@ -114,22 +125,39 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void saveAnswer(Key key, String fingerprint, String answerJson) {
-        try {
-            breaker.executeSupplier(() -> redis.execute(SAVE, BYTES, COUNT, keys(key, clock.millis()),
-                    ascii(field(key)), compact(fingerprint), answers.encode(answerJson, key.transactionId())));
-        } catch (RuntimeException e) {
-            warn("save the answer of", key, e);
-        }
+    public CompletableFuture<Void> saveAnswer(Key key, String fingerprint, String answerJson) {
+        return unanswered("save the answer of", key, () -> async(SAVE, key,
+                ascii(field(key)), compact(fingerprint), answers.encode(answerJson, key.transactionId())));
     }
 
     @Override
-    public void release(Key key, String fingerprint) {
+    public CompletableFuture<Void> release(Key key, String fingerprint) {
+        return unanswered("release", key, () -> async(RELEASE, key, ascii(field(key)), compact(fingerprint)));
+    }
+
+    /**
+     * Runs a script without a thread waiting for Redis: the reply completes the future on Lettuce's event loop, and
+     * the request goes on from there.
+     */
+    private CompletableFuture<Long> async(RedisScript<Long> script, Key key, byte[]... args) {
+        List<byte[]> keys = keys(key, clock.millis()).stream().map(RedisIdempotencyStore::ascii).toList();
+        return replies.execute(script, keys, List.of(args)).next().toFuture();
+    }
+
+    /** Behind the breaker, failures logged and swallowed: a request is answered whether or not its record moved. */
+    private CompletableFuture<Void> unanswered(String action, Key key, Supplier<CompletableFuture<Long>> operation) {
         try {
-            breaker.executeSupplier(() -> redis.execute(RELEASE, BYTES, COUNT, keys(key, clock.millis()),
-                    ascii(field(key)), compact(fingerprint)));
+            return breaker.executeCompletionStage(operation::get).toCompletableFuture()
+                    .handle((count, error) -> {
+                        if (error != null) {
+                            warn(action, key, error instanceof CompletionException && error.getCause() != null
+                                    ? error.getCause() : error);
+                        }
+                        return null;
+                    });
         } catch (RuntimeException e) {
-            warn("release", key, e);
+            warn(action, key, e);
+            return CompletableFuture.completedFuture(null);
         }
     }
 
@@ -188,7 +216,7 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
         return RedisScript.of(LuaSources.joined("scripts/idempotency-records.lua", "scripts/" + name + ".lua"), type);
     }
 
-    private void warn(String action, Key key, RuntimeException e) {
+    private void warn(String action, Key key, Throwable e) {
         if (e instanceof CallNotPermittedException) {
             log.debug("Idempotency store skipped (breaker open): could not {} {}", action, key);
         } else {

@@ -9,6 +9,7 @@ import dev.fraudscore.businessapi.pipeline.FraudScoreService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /fraud-score}: read (bounded), parse, validate — all before any state is touched — then
- * score in the caller's namespace. The body is read here rather than by a message converter so that size,
+ * score in the caller's namespace. The answer is written when the last step's reply completes it (Servlet async):
+ * no request thread waits for a downstream. The body is read here rather than by a message converter so that size,
  * syntax and type errors each get their own precise answer.
  */
 @RestController
@@ -41,14 +43,14 @@ class FraudScoreController {
     }
 
     @PostMapping(path = "/fraud-score", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> score(HttpServletRequest request) throws IOException {
+    CompletableFuture<ResponseEntity<String>> score(HttpServletRequest request) throws IOException {
         RequestDeadline deadline = RequestDeadline.startingAt(RequestIdFilter.arrivedAt(request, clock),
                 properties.deadline(), clock);
         String caller = Callers.of(request);
         byte[] body = bodyReader.read(request.getInputStream(), request.getContentLengthLong());
         TransactionRequest parsed = parser.parse(body);
         ValidTransaction transaction = validator.validate(parsed);
-        String answer = service.score(caller, transaction, RequestFingerprint.of(parsed), deadline);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
+        return service.score(caller, transaction, RequestFingerprint.of(parsed), deadline)
+                .thenApply(answer -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer));
     }
 }

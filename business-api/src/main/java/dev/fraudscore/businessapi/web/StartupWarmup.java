@@ -106,7 +106,7 @@ class StartupWarmup extends BeforePortOpens {
         WarmupRounds.run("the idempotency store", STORE_ROUNDS, BUDGET, () -> {
             IdempotencyStore.Key key = new IdempotencyStore.Key("warmup", ids + round[0]++);
             if (idempotency.claim(key, FINGERPRINT).holdsId()) {
-                idempotency.release(key, FINGERPRINT);
+                idempotency.release(key, FINGERPRINT).join();
             }
         });
     }

@@ -2,6 +2,7 @@ package dev.fraudscore.businessapi.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.SettableFuture;
@@ -14,9 +15,11 @@ import io.github.resilience4j.timelimiter.event.TimeLimiterEvent;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,77 +46,96 @@ class GuardedDownstreamTest {
     void passesTheBudgetAsTheDeadlineAndReturnsTheAnswer() {
         AtomicReference<Duration> deadline = new AtomicReference<>();
 
-        String answer = guard.call(Duration.ofMillis(70), d -> {
+        CompletableFuture<String> answer = guard.call(Duration.ofMillis(70), d -> {
             deadline.set(d);
             return Futures.immediateFuture("vector");
-        });
+        }, reply -> reply + " read");
 
-        assertThat(answer).isEqualTo("vector");
+        assertThat(answer).isCompletedWithValue("vector read");
         assertThat(deadline.get()).isEqualTo(Duration.ofMillis(70));
         assertThat(guard.timeout()).isEqualTo(Duration.ofMillis(100));
         assertThat(limiterEvents).containsExactly(TimeLimiterEvent.Type.SUCCESS);
     }
 
     @Test
-    void aCallThatNeverAnswersTimesOutIsCancelledAndCounts() {
-        SettableFuture<String> never = SettableFuture.create();
+    void nothingWaitsForTheAnswerWhichCompletesTheCallWhereItArrives() {
+        SettableFuture<String> reply = SettableFuture.create();
 
-        assertThatThrownBy(() -> guard.call(Duration.ofMillis(100), d -> never))
-                .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.kind()).isEqualTo(StepFailure.Kind.TIMEOUT));
-        assertThat(never).isCancelled();
+        CompletableFuture<String> answer = guard.call(Duration.ofMillis(70), d -> reply, Function.identity());
+
+        assertThat(answer).isNotDone();
+        reply.set("vector");
+        assertThat(answer).isCompletedWithValue("vector");
+    }
+
+    @Test
+    void anAnswerThatCannotBeUsedFailsTheStep() {
+        CompletableFuture<String> answer = guard.call(Duration.ofMillis(70), d -> Futures.immediateFuture("two rows"),
+                reply -> {
+                    throw GrpcFailures.unusable("features", "answered " + reply);
+                });
+
+        assertThat(failure(answer).kind()).isEqualTo(StepFailure.Kind.BROKEN);
+        assertThat(failure(answer).sentence()).contains("answered two rows");
+    }
+
+    @Test
+    void aDeadlinePassedWithinTheWholeBudgetCounts() {
+        CompletableFuture<String> answer = guard.call(Duration.ofMillis(100),
+                d -> Futures.immediateFailedFuture(Status.DEADLINE_EXCEEDED.asRuntimeException()), Function.identity());
+
+        assertThat(failure(answer).kind()).isEqualTo(StepFailure.Kind.TIMEOUT);
         assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
-        assertThat(limiterEvents).containsExactly(TimeLimiterEvent.Type.TIMEOUT);
+        assertThat(limiterEvents).as("the deadline passing counts as the limiter's timeout")
+                .containsExactly(TimeLimiterEvent.Type.TIMEOUT);
     }
 
     @Test
     void aTimeoutWithinABudgetTheDeadlineCutIsNotHeldAgainstTheDownstream() {
-        SettableFuture<String> never = SettableFuture.create();
+        CompletableFuture<String> answer = guard.call(Duration.ofMillis(30),
+                d -> Futures.immediateFailedFuture(Status.DEADLINE_EXCEEDED.asRuntimeException()), Function.identity());
 
-        assertThatThrownBy(() -> guard.call(Duration.ofMillis(30), d -> never))
-                .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.kind()).isEqualTo(StepFailure.Kind.TIMEOUT));
-        assertThat(never).isCancelled();
+        assertThat(failure(answer).kind()).isEqualTo(StepFailure.Kind.TIMEOUT);
         assertThat(breaker.getMetrics().getNumberOfBufferedCalls()).isZero();
     }
 
     @Test
     void failuresOpenTheBreakerAndThenCallsAreNotAttempted() {
         for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> guard.call(Duration.ofMillis(50),
-                    d -> Futures.immediateFailedFuture(Status.UNAVAILABLE.withDescription("down").asRuntimeException())))
-                    .isInstanceOfSatisfying(StepFailure.class, f -> {
-                        assertThat(f.kind()).isEqualTo(StepFailure.Kind.UNAVAILABLE);
-                        assertThat(f.sentence()).isEqualTo("down");
-                    });
+            StepFailure failure = failure(guard.call(Duration.ofMillis(50),
+                    d -> Futures.immediateFailedFuture(Status.UNAVAILABLE.withDescription("down").asRuntimeException()),
+                    Function.identity()));
+            assertThat(failure.kind()).isEqualTo(StepFailure.Kind.UNAVAILABLE);
+            assertThat(failure.sentence()).isEqualTo("down");
         }
         AtomicInteger calls = new AtomicInteger();
 
-        assertThatThrownBy(() -> guard.call(Duration.ofMillis(50), d -> {
+        CompletableFuture<String> refused = guard.call(Duration.ofMillis(50), d -> {
             calls.incrementAndGet();
             return Futures.immediateFuture("x");
-        })).isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.kind()).isEqualTo(StepFailure.Kind.BREAKER_OPEN));
+        }, Function.identity());
+
+        assertThat(failure(refused).kind()).isEqualTo(StepFailure.Kind.BREAKER_OPEN);
         assertThat(calls).hasValue(0);
         assertThat(limiterEvents).containsExactly(TimeLimiterEvent.Type.ERROR, TimeLimiterEvent.Type.ERROR);
     }
 
     @Test
-    void theDeadlinePassingOnTheServerCountsAsTheLimitersTimeout() {
-        assertThatThrownBy(() -> guard.call(Duration.ofMillis(50),
-                d -> Futures.immediateFailedFuture(Status.DEADLINE_EXCEEDED.asRuntimeException())))
-                .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.kind()).isEqualTo(StepFailure.Kind.TIMEOUT));
-
-        assertThat(limiterEvents).containsExactly(TimeLimiterEvent.Type.TIMEOUT);
-    }
-
-    @Test
     void refusalsOfABadRequestDoNotOpenTheBreaker() {
         for (int i = 0; i < 4; i++) {
-            assertThatThrownBy(() -> guard.call(Duration.ofMillis(50),
-                    d -> Futures.immediateFailedFuture(Status.INVALID_ARGUMENT.asRuntimeException())))
-                    .isInstanceOfSatisfying(StepFailure.class,
-                            f -> assertThat(f.kind()).isEqualTo(StepFailure.Kind.REFUSED_INPUT));
+            assertThat(failure(guard.call(Duration.ofMillis(50),
+                    d -> Futures.immediateFailedFuture(Status.INVALID_ARGUMENT.asRuntimeException()),
+                    Function.identity())).kind()).isEqualTo(StepFailure.Kind.REFUSED_INPUT);
         }
 
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void aCallerThatWaitsGetsTheStepFailureItself() {
+        assertThatThrownBy(() -> guard.callAndWait(Duration.ofMillis(50),
+                d -> Futures.immediateFailedFuture(Status.UNAVAILABLE.withDescription("down").asRuntimeException())))
+                .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.kind()).isEqualTo(StepFailure.Kind.UNAVAILABLE));
     }
 
     @Test
@@ -129,5 +151,12 @@ class GuardedDownstreamTest {
                 .isEqualTo(StepFailure.Kind.TIMEOUT);
         assertThat(GrpcFailures.of("model", Status.INTERNAL.asRuntimeException()).kind()).isEqualTo(StepFailure.Kind.BROKEN);
         assertThat(GrpcFailures.of("model", new IllegalStateException("bug")).kind()).isEqualTo(StepFailure.Kind.BROKEN);
+    }
+
+    private static StepFailure failure(CompletableFuture<?> call) {
+        assertThat(call).isCompletedExceptionally();
+        Throwable cause = catchThrowable(call::join).getCause();
+        assertThat(cause).isInstanceOf(StepFailure.class);
+        return (StepFailure) cause;
     }
 }

@@ -1,5 +1,7 @@
 package dev.fraudscore.businessapi.pipeline;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import dev.fraudscore.businessapi.domain.DataTransaction;
 import dev.fraudscore.businessapi.domain.ModelId;
 import dev.fraudscore.businessapi.domain.MutableClock;
@@ -47,12 +49,15 @@ final class FakeSteps {
             return timeout;
         }
 
-        void enter(String name, Duration budget) {
+        /** The answer as the real adapters give it: a future, failed with the step's failure. */
+        <T> CompletableFuture<T> answer(String name, Duration budget, Supplier<T> value) {
             budgets.add(budget);
             clock.advance(takes);
             if (failWith != null) {
-                throw new StepFailure(name, failWith, "the fake " + name + " failed with " + failWith, null);
+                return CompletableFuture.failedFuture(
+                        new StepFailure(name, failWith, "the fake " + name + " failed with " + failWith, null));
             }
+            return CompletableFuture.completedFuture(value.get());
         }
     }
 
@@ -75,10 +80,11 @@ final class FakeSteps {
         FeatureSetId asked;
 
         @Override
-        public FeatureSource.Features features(DataTransaction tx, FeatureSetId wanted, Duration budget) {
+        public CompletableFuture<FeatureSource.Features> features(DataTransaction tx, FeatureSetId wanted,
+                Duration budget) {
             asked = wanted;
-            enter("features", budget);
-            return new FeatureSource.Features(wanted, List.of("amount_log1p", "card_tx_count_1h", "cross_border"), new float[] {3.2f, 6f, 0f});
+            return answer("features", budget, () -> new FeatureSource.Features(wanted,
+                    List.of("amount_log1p", "card_tx_count_1h", "cross_border"), new float[] {3.2f, 6f, 0f}));
         }
     }
 
@@ -87,10 +93,10 @@ final class FakeSteps {
         String routingKey;
 
         @Override
-        public Score score(FeatureSetId featureSet, float[] row, String routingKey, Duration budget) {
+        public CompletableFuture<Score> score(FeatureSetId featureSet, float[] row, String routingKey,
+                Duration budget) {
             this.routingKey = routingKey;
-            enter("model", budget);
-            return new Score(score, MODEL, MODEL_THRESHOLDS);
+            return answer("model", budget, () -> new Score(score, MODEL, MODEL_THRESHOLDS));
         }
     }
 
@@ -103,9 +109,12 @@ final class FakeSteps {
         }
 
         @Override
-        public PolicyDecision decide(Question question, Duration budget) {
+        public CompletableFuture<PolicyDecision> decide(Question question, Duration budget) {
             questions.add(question);
-            enter("policy", budget);
+            return answer("policy", budget, () -> decision(question));
+        }
+
+        private PolicyDecision decision(Question question) {
             if (question.score() == null) {
                 return new PolicyDecision(Label.UNCERTAIN, Decision.REVIEW,
                         List.of(question.unavailable().failSafe(Decision.REVIEW)), "policy-1");

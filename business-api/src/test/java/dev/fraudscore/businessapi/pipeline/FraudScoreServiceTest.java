@@ -1,6 +1,7 @@
 package dev.fraudscore.businessapi.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.CompletionException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.netflix.concurrency.limits.Limiter;
@@ -44,7 +45,12 @@ class FraudScoreServiceTest {
     }
 
     private String score(String caller, ValidTransaction tx, String fingerprint) {
-        return service.score(caller, tx, fingerprint, RequestDeadline.startingAt(clock.instant(), Duration.ofMillis(300), clock));
+        try {
+            return service.score(caller, tx, fingerprint,
+                    RequestDeadline.startingAt(clock.instant(), Duration.ofMillis(300), clock)).join();
+        } catch (CompletionException e) {
+            throw (RuntimeException) e.getCause();
+        }
     }
 
     @Test

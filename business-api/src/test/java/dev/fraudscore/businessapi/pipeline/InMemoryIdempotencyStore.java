@@ -1,5 +1,6 @@
 package dev.fraudscore.businessapi.pipeline;
 
+import java.util.concurrent.CompletableFuture;
 import dev.fraudscore.businessapi.store.IdempotencyStore;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,12 +27,14 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void saveAnswer(Key key, String fingerprint, String answerJson) {
+    public CompletableFuture<Void> saveAnswer(Key key, String fingerprint, String answerJson) {
         entries.computeIfPresent(key, (k, e) -> e.fingerprint().equals(fingerprint) ? new Entry(fingerprint, answerJson) : e);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public void release(Key key, String fingerprint) {
+    public CompletableFuture<Void> release(Key key, String fingerprint) {
         entries.computeIfPresent(key, (k, e) -> e.fingerprint().equals(fingerprint) && e.answer() == null ? null : e);
+        return CompletableFuture.completedFuture(null);
     }
 }

@@ -1,6 +1,8 @@
 package dev.fraudscore.businessapi.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fraudscore.businessapi.domain.DataTransaction;
@@ -10,6 +12,7 @@ import dev.fraudscore.businessapi.domain.RequestDeadline;
 import dev.fraudscore.businessapi.domain.ScoreAssembler;
 import dev.fraudscore.domain.Channel;
 import dev.fraudscore.domain.Decision;
+import dev.fraudscore.businessapi.domain.PipelineOutcome;
 import dev.fraudscore.domain.DomainException;
 import dev.fraudscore.domain.Label;
 import dev.fraudscore.domain.Reason;
@@ -38,7 +41,13 @@ class ScoringPipelineTest {
     private final ScoreAssembler assembler = new ScoreAssembler(Decision.DECLINE);
 
     private FraudScore answer() {
-        return assembler.assemble(pipeline.run(TX, RequestDeadline.startingAt(ARRIVAL, DEADLINE, clock)));
+        CompletableFuture<PipelineOutcome> outcome = pipeline.run(TX, RequestDeadline.startingAt(ARRIVAL, DEADLINE, clock));
+        assertThat(outcome).as("every step answered at once, so the pipeline did too").isDone();
+        try {
+            return assembler.assemble(outcome.join());
+        } catch (CompletionException e) {
+            throw (RuntimeException) e.getCause();
+        }
     }
 
     @Test

@@ -104,7 +104,7 @@ class IdempotencyFootprintIT {
             assertThat(store.claim(key, fingerprint).status()).isEqualTo(Claim.Status.CLAIMED);
             String body = json.write(answer);
             if (!answer.degraded()) {
-                store.saveAnswer(key, fingerprint, body);
+                store.saveAnswer(key, fingerprint, body).join();
                 jsonBytes += body.length();
                 answered++;
             }

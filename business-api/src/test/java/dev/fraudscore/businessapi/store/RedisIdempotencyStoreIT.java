@@ -76,7 +76,7 @@ class RedisIdempotencyStoreIT {
         for (FraudScore answer : answers) {
             Key key = key(answer.transactionId());
             store.claim(key, fingerprint(answer.transactionId()));
-            store.saveAnswer(key, fingerprint(answer.transactionId()), JSON.write(answer));
+            store.saveAnswer(key, fingerprint(answer.transactionId()), JSON.write(answer)).join();
         }
 
         RedisIdempotencyStore other = newInstance();
@@ -92,7 +92,7 @@ class RedisIdempotencyStoreIT {
         FraudScore answer = Answers.declinedWithRules("tx-1");
         String json = JSON.write(answer);
         store.claim(key("tx-1"), fingerprint("tx-1"));
-        store.saveAnswer(key("tx-1"), fingerprint("tx-1"), json);
+        store.saveAnswer(key("tx-1"), fingerprint("tx-1"), json).join();
 
         Place place = store.placeOf(key("tx-1"), clock.instant());
         byte[] value = field(place);
@@ -107,7 +107,7 @@ class RedisIdempotencyStoreIT {
     void theLongestRecordOfTheDefaultPolicyKeepsItsBucketAListpack() {
         Key key = key("tx-every-rule");
         store.claim(key, fingerprint("every"));
-        store.saveAnswer(key, fingerprint("every"), JSON.write(Answers.everyRule("tx-every-rule")));
+        store.saveAnswer(key, fingerprint("every"), JSON.write(Answers.everyRule("tx-every-rule"))).join();
 
         Place place = store.placeOf(key, clock.instant());
 
@@ -129,13 +129,13 @@ class RedisIdempotencyStoreIT {
     void releaseDropsOnlyAnUnansweredClaimOfTheSameBody() {
         store.claim(key("tx-open"), fingerprint("a"));
         store.claim(key("tx-done"), fingerprint("a"));
-        store.saveAnswer(key("tx-done"), fingerprint("a"), JSON.write(Answers.declinedWithRules("tx-done")));
+        store.saveAnswer(key("tx-done"), fingerprint("a"), JSON.write(Answers.declinedWithRules("tx-done"))).join();
         Place open = store.placeOf(key("tx-open"), clock.instant());
 
-        store.release(key("tx-open"), fingerprint("b"));
+        store.release(key("tx-open"), fingerprint("b")).join();
         assertThat(field(open)).isNotNull();
-        store.release(key("tx-open"), fingerprint("a"));
-        store.release(key("tx-done"), fingerprint("a"));
+        store.release(key("tx-open"), fingerprint("a")).join();
+        store.release(key("tx-done"), fingerprint("a")).join();
 
         assertThat(field(open)).isNull();
         assertThat(store.claim(key("tx-done"), fingerprint("a")).status()).isEqualTo(Claim.Status.ANSWERED);
@@ -153,8 +153,8 @@ class RedisIdempotencyStoreIT {
 
         assertThat(store.claim(key("tx-late"), fingerprint("late")).status()).isEqualTo(Claim.Status.PENDING);
         assertThat(store.claim(key("tx-late"), fingerprint("other")).status()).isEqualTo(Claim.Status.CONFLICT);
-        store.saveAnswer(key("tx-late"), fingerprint("late"), json);
-        store.release(key("tx-refused"), fingerprint("refused"));
+        store.saveAnswer(key("tx-late"), fingerprint("late"), json).join();
+        store.release(key("tx-refused"), fingerprint("refused")).join();
         assertThat(store.claim(key("tx-late"), fingerprint("late")).answerJson()).isEqualTo(json);
         assertThat(field(late)).as("answered in the bucket of its claim").hasSizeGreaterThan(16);
         assertThat(field(store.placeOf(key("tx-late"), clock.instant()))).as("nothing in today's").isNull();
@@ -166,7 +166,7 @@ class RedisIdempotencyStoreIT {
         clock.advance(Duration.between(clock.instant(), at(TODAY.minusDays(1), LocalTime.of(0, 0, 1))));
         String json = JSON.write(Answers.declinedWithRules("tx-old"));
         store.claim(key("tx-old"), fingerprint("old"));
-        store.saveAnswer(key("tx-old"), fingerprint("old"), json);
+        store.saveAnswer(key("tx-old"), fingerprint("old"), json).join();
         store.claim(key("tx-open"), fingerprint("open"));
 
         // a TTL and almost a day more after the claim
@@ -175,7 +175,7 @@ class RedisIdempotencyStoreIT {
         assertThat(store.claim(key("tx-old"), fingerprint("old")).answerJson()).isEqualTo(json);
         assertThat(store.claim(key("tx-old"), fingerprint("other")).status()).isEqualTo(Claim.Status.CONFLICT);
         assertThat(store.claim(key("tx-open"), fingerprint("open")).status()).isEqualTo(Claim.Status.PENDING);
-        store.release(key("tx-open"), fingerprint("open"));
+        store.release(key("tx-open"), fingerprint("open")).join();
         assertThat(store.claim(key("tx-open"), fingerprint("again")).status()).isEqualTo(Claim.Status.CLAIMED);
     }
 
@@ -184,7 +184,7 @@ class RedisIdempotencyStoreIT {
         RedisIdempotencyStore oneBucket = newInstance(TTL, new DayBuckets(1));
         String json = JSON.write(Answers.declinedWithRules("tx-done"));
         oneBucket.claim(key("tx-done"), fingerprint("done"));
-        oneBucket.saveAnswer(key("tx-done"), fingerprint("done"), json);
+        oneBucket.saveAnswer(key("tx-done"), fingerprint("done"), json).join();
         oneBucket.claim(key("tx-open"), fingerprint("open"));
         String bucket = oneBucket.placeOf(key("tx-done"), clock.instant()).bucket();
         Map<String, String> before = contents(bucket);
@@ -193,11 +193,11 @@ class RedisIdempotencyStoreIT {
         clock.advance(Duration.ofHours(1));
         assertThat(oneBucket.claim(key("tx-done"), fingerprint("other")).status()).isEqualTo(Claim.Status.CONFLICT);
         assertThat(oneBucket.claim(key("tx-open"), fingerprint("other")).status()).isEqualTo(Claim.Status.CONFLICT);
-        oneBucket.saveAnswer(key("tx-open"), fingerprint("other"), json);
-        oneBucket.saveAnswer(key("tx-never"), fingerprint("never"), json);
-        oneBucket.release(key("tx-open"), fingerprint("other"));
-        oneBucket.release(key("tx-done"), fingerprint("done"));
-        oneBucket.release(key("tx-never"), fingerprint("never"));
+        oneBucket.saveAnswer(key("tx-open"), fingerprint("other"), json).join();
+        oneBucket.saveAnswer(key("tx-never"), fingerprint("never"), json).join();
+        oneBucket.release(key("tx-open"), fingerprint("other")).join();
+        oneBucket.release(key("tx-done"), fingerprint("done")).join();
+        oneBucket.release(key("tx-never"), fingerprint("never")).join();
 
         assertThat(contents(bucket)).hasSize(2).isEqualTo(before);
         assertThat(expiry(bucket)).isEqualTo(expiryBefore);
@@ -218,8 +218,10 @@ class RedisIdempotencyStoreIT {
         clock.advance(Duration.ofHours(12));
         RedisIdempotencyStore longer = newInstance(TTL.multipliedBy(2), new DayBuckets(1));
         assertThat(longer.claim(key("tx-evening"), fingerprint("evening")).status()).isEqualTo(Claim.Status.CLAIMED);
-        longer.saveAnswer(key("tx-evening"), fingerprint("evening"), JSON.write(Answers.declinedWithRules("tx-evening")));
-        oneBucket.saveAnswer(key("tx-morning"), fingerprint("morning"), JSON.write(Answers.declinedWithRules("tx-morning")));
+        longer.saveAnswer(key("tx-evening"), fingerprint("evening"),
+                JSON.write(Answers.declinedWithRules("tx-evening"))).join();
+        oneBucket.saveAnswer(key("tx-morning"), fingerprint("morning"),
+                JSON.write(Answers.declinedWithRules("tx-morning"))).join();
 
         assertThat(longer.placeOf(key("tx-evening"), clock.instant()).bucket()).isEqualTo(bucket);
         assertThat(expiry(bucket)).isEqualTo(endOfDayPlusTtl);
@@ -229,7 +231,7 @@ class RedisIdempotencyStoreIT {
     void anAnswerWithoutItsIdKeepsItsJsonWhole() {
         String odd = "{\"note\":\"no transaction id here\",\"n\":1}";
         store.claim(key("tx-odd"), fingerprint("odd"));
-        store.saveAnswer(key("tx-odd"), fingerprint("odd"), odd);
+        store.saveAnswer(key("tx-odd"), fingerprint("odd"), odd).join();
 
         assertThat(newInstance().claim(key("tx-odd"), fingerprint("odd")).answerJson()).isEqualTo(odd);
     }
@@ -238,12 +240,12 @@ class RedisIdempotencyStoreIT {
     void anAnswerWhoseSkeletonIsLostIsScoredAgainNeverAnsweredWrong() {
         String json = JSON.write(Answers.declinedWithRules("tx-lost"));
         store.claim(key("tx-lost"), fingerprint("lost"));
-        store.saveAnswer(key("tx-lost"), fingerprint("lost"), json);
+        store.saveAnswer(key("tx-lost"), fingerprint("lost"), json).join();
         REDIS.delete(REDIS.keys(prefix + "{answer-skeletons}:*"));
         RedisIdempotencyStore other = newInstance();
 
         assertThat(other.claim(key("tx-lost"), fingerprint("lost")).status()).isEqualTo(Claim.Status.PENDING);
-        other.saveAnswer(key("tx-lost"), fingerprint("lost"), json);
+        other.saveAnswer(key("tx-lost"), fingerprint("lost"), json).join();
 
         assertThat(newInstance().claim(key("tx-lost"), fingerprint("lost")).answerJson()).isEqualTo(json);
     }
@@ -251,7 +253,7 @@ class RedisIdempotencyStoreIT {
     @Test
     void theSkeletonsOutliveTheAnswersThatNameThem() {
         store.claim(key("tx-1"), fingerprint("one"));
-        store.saveAnswer(key("tx-1"), fingerprint("one"), JSON.write(Answers.declinedWithRules("tx-1")));
+        store.saveAnswer(key("tx-1"), fingerprint("one"), JSON.write(Answers.declinedWithRules("tx-1"))).join();
 
         List<String> days = new ArrayList<>(REDIS.keys(prefix + "{answer-skeletons}:*"));
 
@@ -272,8 +274,8 @@ class RedisIdempotencyStoreIT {
         assertThat(store.claim(key("tx-answered"), fingerprint("new")).status()).isEqualTo(Claim.Status.CONFLICT);
         assertThat(store.claim(key("tx-claimed"), fingerprint("old")).status()).isEqualTo(Claim.Status.PENDING);
         String answer = JSON.write(Answers.declinedWithRules("tx-claimed"));
-        store.saveAnswer(key("tx-claimed"), fingerprint("old"), answer);
-        store.release(key("tx-refused"), fingerprint("old"));
+        store.saveAnswer(key("tx-claimed"), fingerprint("old"), answer).join();
+        store.release(key("tx-refused"), fingerprint("old")).join();
 
         assertThat(store.claim(key("tx-claimed"), fingerprint("old")).answerJson()).isEqualTo(answer);
         assertThat(oldValue("tx-claimed")).hasSizeGreaterThan(16).hasSizeLessThan(answer.length());

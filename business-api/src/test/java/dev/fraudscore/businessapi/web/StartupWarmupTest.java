@@ -85,13 +85,14 @@ class StartupWarmupTest {
         }
 
         @Override
-        public void saveAnswer(Key key, String fingerprint, String answerJson) {
+        public CompletableFuture<Void> saveAnswer(Key key, String fingerprint, String answerJson) {
             throw new AssertionError("the warm-up stored an answer for " + key);
         }
 
         @Override
-        public void release(Key key, String fingerprint) {
+        public CompletableFuture<Void> release(Key key, String fingerprint) {
             held.remove(key);
+            return CompletableFuture.completedFuture(null);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.fraudscore.featureservice.domain.FeatureQuery;
 import dev.fraudscore.features.FeatureSetId;
 import dev.fraudscore.features.FeatureTransaction;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** {@link FeatureSource} by feature-service's own computer and Redis store, in this process. */
 public final class InProcessFeatures implements FeatureSource {
@@ -26,11 +27,11 @@ public final class InProcessFeatures implements FeatureSource {
     }
 
     @Override
-    public Features features(DataTransaction tx, FeatureSetId wanted, Duration budget) {
+    public CompletableFuture<Features> features(DataTransaction tx, FeatureSetId wanted, Duration budget) {
         try {
             ComputedFeatures computed = computer.compute(new FeatureQuery(wanted, toFeatures(tx), tx.baseCurrency()));
-            return new Features(computed.featureSet().ref(), computed.featureSet().featureNames(),
-                    computed.vector().values());
+            return CompletableFuture.completedFuture(new Features(computed.featureSet().ref(),
+                    computed.featureSet().featureNames(), computed.vector().values()));
         } catch (RuntimeException e) {
             throw InProcessFailures.of("features", e);
         }

@@ -7,6 +7,7 @@ import dev.fraudscore.postprocess.domain.Decider;
 import dev.fraudscore.postprocess.domain.ModelKey;
 import dev.fraudscore.postprocess.domain.Verdict;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** {@link DecisionPolicy} by postprocess-service's own decider and policy, in this process. */
 public final class InProcessPolicy implements DecisionPolicy {
@@ -25,13 +26,14 @@ public final class InProcessPolicy implements DecisionPolicy {
     }
 
     @Override
-    public PolicyDecision decide(Question question, Duration budget) {
+    public CompletableFuture<PolicyDecision> decide(Question question, Duration budget) {
         try {
             ModelKey model = question.model() == null ? ModelKey.NONE
                     : new ModelKey(question.model().name(), question.model().version());
             Verdict verdict = decider.decide(new DecideInput(question.score(), question.unavailable(), model,
                     question.features(), question.modelThresholds()));
-            return new PolicyDecision(verdict.label(), verdict.decision(), verdict.reasons(), verdict.policyVersion());
+            return CompletableFuture.completedFuture(new PolicyDecision(verdict.label(), verdict.decision(),
+                    verdict.reasons(), verdict.policyVersion()));
         } catch (RuntimeException e) {
             throw InProcessFailures.of("policy", e);
         }

@@ -9,6 +9,7 @@ import dev.fraudscore.predictservice.domain.PredictQuery;
 import dev.fraudscore.predictservice.domain.Predictor;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,12 +34,13 @@ public final class InProcessScorer implements Scorer {
     }
 
     @Override
-    public Score score(FeatureSetId featureSet, float[] row, String routingKey, Duration budget) {
+    public CompletableFuture<Score> score(FeatureSetId featureSet, float[] row, String routingKey, Duration budget) {
         try {
             Prediction prediction = predictor.predict(new PredictQuery(null, null, routingKey, featureSet,
                     new float[][] {row}, batchClock.instant().plus(budget))).get(budget.toNanos(), TimeUnit.NANOSECONDS);
             ModelManifest model = prediction.model();
-            return new Score(prediction.scores()[0], new ModelId(model.name(), model.version()), model.suggestedThresholds());
+            return CompletableFuture.completedFuture(new Score(prediction.scores()[0],
+                    new ModelId(model.name(), model.version()), model.suggestedThresholds()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw InProcessFailures.of("model", e);

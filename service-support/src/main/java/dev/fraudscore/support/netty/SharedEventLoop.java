@@ -5,9 +5,12 @@ import io.lettuce.core.resource.Transports;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
@@ -20,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * sent on to Redis, answered by it and written back on one thread. With a loop each, every request woke the Redis
  * client's thread to send and the server's thread to answer (README "CPU budget"). feature-service shares it between
  * its gRPC server and Lettuce; the gateway between Reactor Netty (its HTTP server and its client to business-api)
- * and the Lettuce client of its rate limiter.
+ * and the Lettuce client of its rate limiter; business-api between its three gRPC channels, so that each step's answer
+ * sends the next step's call on the thread that read it.
  * <p>
  * The loop is of the transport Lettuce chose (epoll where Netty's native library loads, NIO elsewhere), because
  * Lettuce asks its provider for a group of that class. Lettuce shuts it down with its client resources, which go
@@ -33,6 +37,7 @@ public final class SharedEventLoop implements EventLoopGroupProvider {
     private final int threads;
     private final EventLoopGroup group;
     private final Class<? extends ServerSocketChannel> serverChannel;
+    private final Class<? extends SocketChannel> socketChannel;
 
     /** @param threadNames the prefix of its threads' names, e.g. {@code feature-io} */
     public SharedEventLoop(String threadNames, int threads) {
@@ -41,9 +46,11 @@ public final class SharedEventLoop implements EventLoopGroupProvider {
         if (Transports.eventLoopGroupClass() == EpollEventLoopGroup.class) {
             group = new EpollEventLoopGroup(threads, names);
             serverChannel = EpollServerSocketChannel.class;
+            socketChannel = EpollSocketChannel.class;
         } else {
             group = new NioEventLoopGroup(threads, names);
             serverChannel = NioServerSocketChannel.class;
+            socketChannel = NioSocketChannel.class;
         }
     }
 
@@ -53,6 +60,11 @@ public final class SharedEventLoop implements EventLoopGroupProvider {
 
     public Class<? extends ServerSocketChannel> serverChannel() {
         return serverChannel;
+    }
+
+    /** The class of a client connection on this loop (gRPC's {@code NettyChannelBuilder.channelType}). */
+    public Class<? extends SocketChannel> socketChannel() {
+        return socketChannel;
     }
 
     @Override
