@@ -1,8 +1,8 @@
 package dev.fraudscore.businessapi.grpc;
 
+import dev.fraudscore.support.netty.SharedEventLoop;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
-import dev.fraudscore.support.netty.SharedEventLoop;
 import io.grpc.netty.NettyChannelBuilder;
 import java.util.List;
 import java.util.concurrent.Executors;

@@ -1,7 +1,5 @@
 package dev.fraudscore.businessapi.pipeline;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import dev.fraudscore.businessapi.domain.DataTransaction;
 import dev.fraudscore.businessapi.domain.ModelId;
 import dev.fraudscore.businessapi.domain.MutableClock;
@@ -16,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * In-memory stand-ins for the three steps and the model catalog. Each answers like the real service does

@@ -1,7 +1,6 @@
 package dev.fraudscore.businessapi.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.util.concurrent.CompletionException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.netflix.concurrency.limits.Limiter;
@@ -22,6 +21,8 @@ import dev.fraudscore.domain.DomainException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 /** Idempotency around the pipeline, per caller, with an in-memory store and in-memory steps. */
@@ -128,5 +129,39 @@ class FraudScoreServiceTest {
 
         assertThat(admission.getInflight()).isZero();
         assertThat(metrics.busy).isZero();
+    }
+
+    @Test
+    void theAnswerLeavesOnceItIsStoredSoThatARetryFindsIt() {
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        IdempotencyStore slowToSave = new IdempotencyStore() {
+            @Override
+            public Claim claim(Key key, String fingerprint) {
+                return store.claim(key, fingerprint);
+            }
+
+            @Override
+            public CompletableFuture<Void> saveAnswer(Key key, String fingerprint, String answerJson) {
+                return stored.thenCompose(done -> store.saveAnswer(key, fingerprint, answerJson));
+            }
+
+            @Override
+            public CompletableFuture<Void> release(Key key, String fingerprint) {
+                return store.release(key, fingerprint);
+            }
+        };
+        FraudScoreService service = new FraudScoreService(slowToSave, new DataDomainTranslator(CurrencyTable.defaults()),
+                new ScoringPipeline(steps.catalog, steps.features, steps.model, steps.policy, Duration.ofMillis(40),
+                        metrics), new ScoreAssembler(Decision.REVIEW), answer -> answer.transactionId(), admission, metrics);
+
+        CompletableFuture<String> answer = service.score("shop", tx("tx-1", "10.00"), "h1",
+                RequestDeadline.startingAt(clock.instant(), Duration.ofMillis(300), clock));
+
+        assertThat(answer).as("every step answered, the save has not").isNotDone();
+        assertThat(admission.getInflight()).as("still in flight until answered").isEqualTo(1);
+        stored.complete(null);
+        assertThat(answer).isCompletedWithValue("tx-1");
+        assertThat(store.claim(new IdempotencyStore.Key("shop", "tx-1"), "h1").answerJson()).isEqualTo("tx-1");
+        assertThat(admission.getInflight()).isZero();
     }
 }

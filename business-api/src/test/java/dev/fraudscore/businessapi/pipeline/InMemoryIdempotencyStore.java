@@ -1,9 +1,9 @@
 package dev.fraudscore.businessapi.pipeline;
 
-import java.util.concurrent.CompletableFuture;
 import dev.fraudscore.businessapi.store.IdempotencyStore;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** The idempotency store's contract in a map, for tests of what uses it. */
 final class InMemoryIdempotencyStore implements IdempotencyStore {

@@ -1,24 +1,24 @@
 package dev.fraudscore.businessapi.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fraudscore.businessapi.domain.DataTransaction;
 import dev.fraudscore.businessapi.domain.FraudScore;
 import dev.fraudscore.businessapi.domain.MutableClock;
+import dev.fraudscore.businessapi.domain.PipelineOutcome;
 import dev.fraudscore.businessapi.domain.RequestDeadline;
 import dev.fraudscore.businessapi.domain.ScoreAssembler;
 import dev.fraudscore.domain.Channel;
 import dev.fraudscore.domain.Decision;
-import dev.fraudscore.businessapi.domain.PipelineOutcome;
 import dev.fraudscore.domain.DomainException;
 import dev.fraudscore.domain.Label;
 import dev.fraudscore.domain.Reason;
 import dev.fraudscore.domain.ReasonCode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 /**
