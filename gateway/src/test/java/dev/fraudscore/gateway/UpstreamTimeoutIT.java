@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** business-api accepts the call but never answers: the response timeout turns it into a 504 problem. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "management.server.port=0",
-        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=300ms"})
+        "fraudscore.gateway.upstream-timeout=300ms"})
 class UpstreamTimeoutIT {
 
     static final UpstreamStub STUCK = UpstreamStub.holdingAnswers();

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,6 +26,11 @@ import org.springframework.validation.annotation.Validated;
  *                     the rate limiter's Redis client (default 1: one core, about 1,500 requests a second at the
  *                     0.66 ms of CPU a request measured on this project's host, README "CPU budget"); with more, a request and the one Redis connection may sit on different threads,
  *                     and each rate-limit check costs a wake-up more
+ * @param upstreamTimeout how long business-api may stay silent once a request was sent to it before the caller gets
+ *                     504: it answers within its own deadline (300 ms), so this only catches a stuck one. Reactor
+ *                     Netty's read timeout on the connection's own loop, not Spring Cloud Gateway's
+ *                     {@code httpclient.response-timeout}, which sets a timer on Reactor's parallel scheduler for every
+ *                     request and woke that thread about once a request (README "CPU budget")
  */
 @Validated
 @ConfigurationProperties("fraudscore.gateway")
@@ -33,7 +39,8 @@ public record GatewayProperties(
         @DefaultValue("65536") @Positive @Max(16 * 1024 * 1024) int maxBodyBytes,
         @DefaultValue @NotNull List<@Valid ApiKey> apiKeys,
         @DefaultValue @Valid RateLimit rateLimit,
-        @DefaultValue("1") @Min(1) int ioThreads) {
+        @DefaultValue("1") @Min(1) int ioThreads,
+        @DefaultValue("2s") @NotNull Duration upstreamTimeout) {
 
     public GatewayProperties {
         if (upstream != null && (upstream.getHost() == null

@@ -41,10 +41,14 @@ public class SharedEventLoopConfiguration {
         return resources;
     }
 
-    /** Spring Cloud Gateway builds its client to business-api itself, on Reactor Netty's global loop unless told. */
+    /**
+     * Spring Cloud Gateway builds its client to business-api itself, on Reactor Netty's global loop unless told; its
+     * response timeout is the connection's read timeout, a timer of the loop itself
+     * ({@code fraudscore.gateway.upstream-timeout}).
+     */
     @Bean
-    HttpClientCustomizer upstreamClientOnTheSharedLoop(ReactorResourceFactory resources) {
-        return client -> client.runOn(resources.getLoopResources());
+    HttpClientCustomizer upstreamClientOnTheSharedLoop(ReactorResourceFactory resources, GatewayProperties properties) {
+        return client -> client.runOn(resources.getLoopResources()).responseTimeout(properties.upstreamTimeout());
     }
 
     /**

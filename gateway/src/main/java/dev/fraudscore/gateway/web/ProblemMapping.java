@@ -1,6 +1,7 @@
 package dev.fraudscore.gateway.web;
 
 import dev.fraudscore.gateway.config.GatewayConfiguration;
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -36,6 +37,9 @@ final class ProblemMapping {
         if (error instanceof ResponseStatusException statusError) {
             return fromStatus(statusError, path);
         }
+        if (causedBy(error, ReadTimeoutException.class)) {
+            return upstreamTimeout();
+        }
         if (causedBy(error, ConnectException.class) || causedBy(error, UnknownHostException.class)) {
             return new GatewayProblem(HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable",
                     "The scoring service cannot be reached right now. Retry shortly with the same transactionId.",
@@ -54,6 +58,12 @@ final class ProblemMapping {
                 && (statusError.getStatusCode().value() == 404 || statusError.getStatusCode().value() == 405);
     }
 
+    /** {@code fraudscore.gateway.upstream-timeout} passed without a word from business-api. */
+    private static GatewayProblem upstreamTimeout() {
+        return new GatewayProblem(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout",
+                "The scoring service did not answer in time. Retry with the same transactionId.");
+    }
+
     static GatewayProblem internal() {
         return new GatewayProblem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "The gateway failed to handle this request. Quote the requestId when you report it.");
@@ -65,8 +75,7 @@ final class ProblemMapping {
             return new GatewayProblem(HttpStatus.NOT_FOUND, "not-found", notFound(path));
         }
         if (code == HttpStatus.GATEWAY_TIMEOUT.value()) {
-            return new GatewayProblem(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout",
-                    "The scoring service did not answer in time. Retry with the same transactionId.");
+            return upstreamTimeout();
         }
         if (code == HttpStatus.CONTENT_TOO_LARGE.value()) {
             return new GatewayProblem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",

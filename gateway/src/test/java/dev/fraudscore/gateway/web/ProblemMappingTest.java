@@ -3,6 +3,7 @@ package dev.fraudscore.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fraudscore.gateway.config.GatewayProperties.Limit;
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,14 @@ class ProblemMappingTest {
         GatewayProblem problem = ProblemMapping.toProblem(
                 new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT, "Response took longer than timeout"),
                 "POST", "/fraud-score");
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+        assertThat(problem.detail()).contains("did not answer in time");
+    }
+
+    @Test
+    void anUpstreamSilentPastTheReadTimeoutIsAGatewayTimeout() {
+        GatewayProblem problem = ProblemMapping.toProblem(ReadTimeoutException.INSTANCE, "POST", "/fraud-score");
 
         assertThat(problem.status()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
         assertThat(problem.detail()).contains("did not answer in time");
