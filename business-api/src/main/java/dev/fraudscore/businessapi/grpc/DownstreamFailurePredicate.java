@@ -1,5 +1,6 @@
 package dev.fraudscore.businessapi.grpc;
 
+import dev.fraudscore.support.concurrent.FutureFailures;
 import io.grpc.Status;
 import java.util.EnumSet;
 import java.util.Set;
@@ -18,7 +19,7 @@ public final class DownstreamFailurePredicate implements Predicate<Throwable> {
 
     @Override
     public boolean test(Throwable failure) {
-        Throwable t = GrpcFailures.unwrap(failure);
+        Throwable t = FutureFailures.cause(failure);
         Status status = Status.fromThrowable(t);
         boolean isGrpcStatus = !(status.getCode() == Status.Code.UNKNOWN && status.getCause() == t);
         return !(isGrpcStatus && CALLER_ERRORS.contains(status.getCode()));

@@ -1,11 +1,10 @@
 package dev.fraudscore.businessapi.grpc;
 
 import dev.fraudscore.businessapi.pipeline.StepFailure;
+import dev.fraudscore.support.concurrent.FutureFailures;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.grpc.Status;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /** The one place where what a gRPC call threw becomes a pipeline {@link StepFailure}. */
@@ -15,7 +14,7 @@ final class GrpcFailures {
     }
 
     static StepFailure of(String step, Throwable failure) {
-        Throwable t = unwrap(failure);
+        Throwable t = FutureFailures.cause(failure);
         if (t instanceof CallNotPermittedException) {
             return new StepFailure(step, StepFailure.Kind.BREAKER_OPEN, "circuit breaker is open", t);
         }
@@ -44,13 +43,5 @@ final class GrpcFailures {
             case RESOURCE_EXHAUSTED -> StepFailure.Kind.OVERLOADED;
             default -> StepFailure.Kind.BROKEN;
         };
-    }
-
-    static Throwable unwrap(Throwable t) {
-        Throwable current = t;
-        while ((current instanceof CompletionException || current instanceof ExecutionException) && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
     }
 }

@@ -5,6 +5,7 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import dev.fraudscore.businessapi.pipeline.StepFailure;
+import dev.fraudscore.support.concurrent.FutureFailures;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.timelimiter.TimeLimiter;
@@ -87,7 +88,7 @@ public final class GuardedDownstream {
 
             @Override
             public void onFailure(Throwable cause) {
-                result.completeExceptionally(failed(GrpcFailures.unwrap(cause), started, budget));
+                result.completeExceptionally(failed(FutureFailures.cause(cause), started, budget));
             }
         }, MoreExecutors.directExecutor());
         return result;

@@ -11,9 +11,9 @@ import dev.fraudscore.businessapi.domain.ValidTransaction;
 import dev.fraudscore.businessapi.store.IdempotencyStore;
 import dev.fraudscore.businessapi.store.IdempotencyStore.Claim;
 import dev.fraudscore.domain.DomainException;
+import dev.fraudscore.support.concurrent.FutureFailures;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -120,8 +120,7 @@ public final class FraudScoreService {
     /** Fails with the refusal (or the bug) once the claim is dropped, so that the request leaves nothing behind. */
     private CompletableFuture<String> released(IdempotencyStore.Key key, String fingerprint, Claim claim,
             Throwable refusedOrBroken) {
-        Throwable cause = refusedOrBroken instanceof CompletionException && refusedOrBroken.getCause() != null
-                ? refusedOrBroken.getCause() : refusedOrBroken;
+        Throwable cause = FutureFailures.cause(refusedOrBroken);
         CompletableFuture<Void> released = claim.holdsId() ? idempotency.release(key, fingerprint)
                 : CompletableFuture.completedFuture(null);
         return released.thenCompose(done -> CompletableFuture.failedFuture(cause));

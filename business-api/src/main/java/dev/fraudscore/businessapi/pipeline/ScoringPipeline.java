@@ -8,6 +8,7 @@ import dev.fraudscore.domain.DomainException;
 import dev.fraudscore.domain.ReasonCode;
 import dev.fraudscore.domain.Thresholds;
 import dev.fraudscore.features.FeatureSetId;
+import dev.fraudscore.support.concurrent.FutureFailures;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -148,7 +149,7 @@ public final class ScoringPipeline {
 
     /** The step's failure; anything else is a bug, and goes on failing the request as before. */
     private static StepFailure failure(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = FutureFailures.cause(error);
         if (cause instanceof StepFailure failure) {
             return failure;
         }

@@ -1,6 +1,7 @@
 package dev.fraudscore.businessapi.store;
 
 import dev.fraudscore.domain.DayBuckets;
+import dev.fraudscore.support.concurrent.FutureFailures;
 import dev.fraudscore.support.logging.LogThrottle;
 import dev.fraudscore.support.redis.LuaSources;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -15,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,8 +150,7 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
             return breaker.executeCompletionStage(operation::get).toCompletableFuture()
                     .handle((count, error) -> {
                         if (error != null) {
-                            warn(action, key, error instanceof CompletionException && error.getCause() != null
-                                    ? error.getCause() : error);
+                            warn(action, key, FutureFailures.cause(error));
                         }
                         return null;
                     });

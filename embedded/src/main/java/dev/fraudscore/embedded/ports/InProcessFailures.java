@@ -2,9 +2,8 @@ package dev.fraudscore.embedded.ports;
 
 import dev.fraudscore.businessapi.pipeline.StepFailure;
 import dev.fraudscore.domain.DomainException;
+import dev.fraudscore.support.concurrent.FutureFailures;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -17,10 +16,7 @@ final class InProcessFailures {
     }
 
     static StepFailure of(String step, Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
+        Throwable t = FutureFailures.cause(failure);
         if (t instanceof TimeoutException || t instanceof CancellationException) {
             return new StepFailure(step, StepFailure.Kind.TIMEOUT, "timed out", t);
         }

@@ -1,5 +1,6 @@
 package dev.fraudscore.featureservice.store;
 
+import dev.fraudscore.support.concurrent.FutureFailures;
 import dev.fraudscore.support.redis.OffLoopConnection;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
@@ -124,20 +125,20 @@ final class PipelinedScripts {
                     if (failure == null) {
                         return sent;
                     }
-                    if (unwrapped(failure) instanceof RedisNoScriptException) {
+                    if (FutureFailures.cause(failure) instanceof RedisNoScriptException) {
                         // one more round trip, once per restart
                         byte[] body = call.script().getScriptAsString().getBytes(StandardCharsets.UTF_8);
                         return async.<byte[]>eval(body, ScriptOutputType.VALUE, call.keyBytes(), call.argBytes())
                                 .toCompletableFuture();
                     }
-                    return CompletableFuture.failedFuture(unwrapped(failure));
+                    return CompletableFuture.failedFuture(FutureFailures.cause(failure));
                 })
                 .thenApply(bytes -> call.reply().apply(bytes));
     }
 
     /** What the caller gets for a failure: Redis cannot serve now ({@code FeatureStoreUnavailableException}), or the error. */
     private RuntimeException failure(Throwable thrown) {
-        Throwable cause = unwrapped(thrown);
+        Throwable cause = FutureFailures.cause(thrown);
         if (cause instanceof DataAccessException dataAccess) {
             return translated(dataAccess);
         }
@@ -148,14 +149,6 @@ final class PipelinedScripts {
         }
         // our own error, e.g. reading a reply: as it is
         return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
-    }
-
-    private static Throwable unwrapped(Throwable thrown) {
-        Throwable cause = thrown;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     /** Redis cannot serve now ({@code FeatureStoreUnavailableException}), else {@code e} itself. */

@@ -6,12 +6,12 @@ import dev.fraudscore.predictservice.domain.Prediction;
 import dev.fraudscore.predictservice.domain.PredictQuery;
 import dev.fraudscore.predictservice.domain.Predictor;
 import dev.fraudscore.predictservice.metrics.ServingMetrics;
+import dev.fraudscore.support.concurrent.FutureFailures;
 import dev.fraudscore.support.grpc.GrpcStatusMapping;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -77,8 +77,7 @@ public final class StandardScoring {
             if (failure == null) {
                 metrics.request(model, answer.model().version(), "OK");
             } else if (!prediction.isCancelled()) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
+                Throwable cause = FutureFailures.cause(failure);
                 metrics.request(model, "-", cause instanceof DomainException refused ? outcome(refused) : "INTERNAL");
             }
         });
